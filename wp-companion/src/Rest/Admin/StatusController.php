@@ -1,0 +1,103 @@
+<?php
+/**
+ * GET /wp-json/workos/v1/admin/status: versions, environment, enabled state and every setting with
+ * its source. Secrets are never returned: only whether they are set and their last four characters.
+ *
+ * @package WorkOSCompanion
+ */
+
+namespace WorkOSCompanion\Rest\Admin;
+
+use WorkOSCompanion\Config\Config;
+use WorkOSCompanion\Database\Schema;
+use WorkOSCompanion\Plugin;
+use WP_REST_Response;
+use WP_REST_Server;
+
+defined( 'ABSPATH' ) || exit;
+
+final class StatusController {
+	public function register_routes(): void {
+		register_rest_route(
+			Plugin::REST_NAMESPACE,
+			'/admin/status',
+			array(
+				'methods'             => WP_REST_Server::READABLE,
+				'callback'            => array( $this, 'get_status' ),
+				'permission_callback' => array( Permissions::class, 'manage_options' ),
+				'args'                => array(),
+			)
+		);
+	}
+
+	public function get_status(): WP_REST_Response {
+		global $wp_version;
+		list( $active, $active_source ) = Config::active_environment();
+		list( $base_url, $base_source ) = Config::api_base_url();
+
+		$environments = array();
+		foreach ( Config::ENVIRONMENTS as $env ) {
+			$environments[ $env ] = array(
+				'enabled'  => Config::is_enabled( $env ),
+				'settings' => $this->settings( $env ),
+			);
+		}
+
+		$response = new WP_REST_Response(
+			array(
+				'plugin'       => array(
+					'version'                 => WORKOS_COMPANION_VERSION,
+					'schema_version'          => Schema::installed_version(),
+					'schema_version_expected' => Schema::VERSION,
+				),
+				'wordpress'    => array(
+					'version'   => $wp_version,
+					'multisite' => is_multisite(),
+					'site_id'   => get_current_blog_id(),
+					'home_url'  => home_url( '/' ),
+				),
+				'php'          => array( 'version' => PHP_VERSION ),
+				'environment'  => array(
+					'active' => $active,
+					'source' => $active_source,
+				),
+				'enabled'      => Config::is_enabled( $active ),
+				'login_mode'   => Config::get( 'login_mode', $active ),
+				'api_base_url' => array(
+					'value'  => $base_url,
+					'source' => $base_source,
+				),
+				'environments' => $environments,
+				'urls'         => array(
+					'callback' => home_url( '/workos/callback' ),
+					'webhook'  => rest_url( Plugin::REST_NAMESPACE . '/webhook' ),
+				),
+			)
+		);
+		$response->header( 'Cache-Control', 'no-store' );
+		return $response;
+	}
+
+	/** @return array<string,array<string,mixed>> */
+	private function settings( string $env ): array {
+		$out = array();
+		foreach ( array_keys( Config::DEFAULTS ) as $key ) {
+			list( $value, $source ) = Config::resolve( $key, $env );
+			$entry                  = array( 'source' => $source );
+			$constant               = Config::overriding_constant( $key, $env );
+			if ( null !== $constant ) {
+				$entry['constant'] = $constant;
+			}
+			if ( in_array( $key, Config::SECRETS, true ) ) {
+				$value          = (string) $value;
+				$entry['set']   = '' !== $value;
+				$entry['last4'] = strlen( $value ) > 4 ? substr( $value, -4 ) : '';
+				$entry['masked'] = Config::mask( $value );
+			} else {
+				$entry['value'] = $value;
+			}
+			$out[ $key ] = $entry;
+		}
+		return $out;
+	}
+}
