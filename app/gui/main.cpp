@@ -1,0 +1,68 @@
+// workos-console: the desktop front end. All behaviour lives in core/; this wires it to widgets.
+#include "BuildInfo.h"
+#include "MainWindow.h"
+#include "Translations.h"
+#include "net/HttpClient.h"
+#include "profiles/ProfileStore.h"
+#include "profiles/SecretStore.h"
+#include "site/SiteService.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QMessageBox>
+#include <QTimer>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("workos-console"));
+    QApplication::setApplicationDisplayName(QObject::tr("WorkOS Console"));
+    QApplication::setApplicationVersion(QLatin1String(workos::build::version));
+    QApplication::setOrganizationDomain(QStringLiteral("wpworkos.com"));
+    QApplication::setDesktopFileName(QLatin1String(workos::build::appId));
+    workos::installTranslations(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QObject::tr("Run WorkOS identity for your WordPress sites."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QObject::tr("Check every site, save a picture of the main window to <file>, and quit."),
+        QStringLiteral("file"));
+    parser.addOption(screenshot);
+    parser.process(app);
+
+    workos::ProfileStore profiles;
+    if (const auto opened = profiles.open(); !opened) {
+        std::fprintf(stderr, "workos-console: %s\n", qPrintable(opened.error().message));
+        if (!parser.isSet(screenshot))
+            QMessageBox::critical(nullptr, QObject::tr("WorkOS Console"), opened.error().message);
+        return 1;
+    }
+    workos::SecretStore secrets;
+    workos::HttpClient http;
+    workos::SiteService sites(profiles, secrets, http);
+
+    workos::gui::MainWindow window(profiles, sites);
+    window.show();
+
+    if (parser.isSet(screenshot)) {
+        const QString path = parser.value(screenshot);
+        // Waits for every site check (bounded), then lets the window paint before grabbing it.
+        auto grab = [&window, path]() {
+            QTimer::singleShot(300, &window, [&window, path]() {
+                const bool saved = window.grab().save(path);
+                if (!saved)
+                    std::fprintf(stderr, "workos-console: cannot save the screenshot to %s\n", qPrintable(path));
+                QCoreApplication::exit(saved ? 0 : 1);
+            });
+        };
+        QObject::connect(&window, &workos::gui::MainWindow::checksFinished, &window, grab);
+        QTimer::singleShot(20000, &window, grab);
+    }
+    QTimer::singleShot(0, &window, &workos::gui::MainWindow::refresh);
+    return app.exec();
+}

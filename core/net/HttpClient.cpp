@@ -1,0 +1,77 @@
+#include "net/HttpClient.h"
+
+#include "BuildInfo.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QPointer>
+#include <QSslError>
+#include <QSysInfo>
+#include <QUuid>
+
+namespace workos {
+
+HttpClient::HttpClient(QObject *parent) : QObject(parent), m_nam(new QNetworkAccessManager(this))
+{
+    m_nam->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
+}
+
+QByteArray HttpClient::defaultUserAgent()
+{
+    return QByteArray("wpworkos/") + build::version + " (Qt " + qVersion() + "; "
+        + QSysInfo::kernelType().toUtf8() + ")";
+}
+
+void HttpClient::send(const HttpRequest &request, QObject *context, Callback done)
+{
+    QNetworkRequest req(request.url);
+    const QByteArray requestId = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+    req.setHeader(QNetworkRequest::UserAgentHeader, defaultUserAgent());
+    req.setRawHeader("Accept", "application/json");
+    req.setRawHeader("X-Request-Id", requestId);
+    for (const auto &[name, value] : request.headers)
+        req.setRawHeader(name, value);
+    req.setTransferTimeout(static_cast<int>(request.timeout.count()));
+
+    QNetworkReply *reply = m_nam->sendCustomRequest(req, request.method, request.body);
+    auto tlsErrors = std::make_shared<QStringList>();
+    connect(reply, &QNetworkReply::sslErrors, reply, [tlsErrors](const QList<QSslError> &errors) {
+        for (const QSslError &e : errors)
+            tlsErrors->append(e.errorString());
+    });
+    QPointer<QObject> guard(context);
+    connect(reply, &QNetworkReply::finished, context,
+            [reply, requestId, tlsErrors, done = std::move(done), guard, timeout = request.timeout]() {
+                reply->deleteLater();
+                if (!guard)
+                    return;
+                HttpResponse response;
+                response.url = reply->url();
+                response.requestId = requestId;
+                response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                response.body = reply->readAll();
+                for (const auto &pair : reply->rawHeaderPairs())
+                    response.headers.append({pair.first, pair.second});
+                const auto error = reply->error();
+                if (response.status == 0 && error != QNetworkReply::NoError) {
+                    if (!tlsErrors->isEmpty() || error == QNetworkReply::SslHandshakeFailedError) {
+                        response.failure = HttpResponse::Failure::Tls;
+                        response.errorString = tlsErrors->isEmpty() ? reply->errorString()
+                                                                    : tlsErrors->join(QStringLiteral("; "));
+                    } else if (error == QNetworkReply::OperationCanceledError
+                               || error == QNetworkReply::TimeoutError) {
+                        // A transfer timeout aborts the reply, which Qt reports as cancelled.
+                        response.failure = HttpResponse::Failure::Timeout;
+                        response.errorString = HttpClient::tr("no answer within %n second(s)", nullptr,
+                                                              static_cast<int>(timeout.count() / 1000));
+                    } else {
+                        response.failure = HttpResponse::Failure::Network;
+                        response.errorString = reply->errorString();
+                    }
+                }
+                done(response);
+            });
+}
+
+} // namespace workos

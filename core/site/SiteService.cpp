@@ -1,0 +1,124 @@
+#include "site/SiteService.h"
+
+#include "site/CompanionClient.h"
+
+#include <memory>
+
+namespace workos {
+
+SiteService::SiteService(ProfileStore &profiles, SecretStore &secrets, HttpClient &http)
+    : m_profiles(profiles), m_secrets(secrets), m_http(http)
+{
+}
+
+Result<SiteProfile> SiteService::resolve(const QString &name) const
+{
+    const QString wanted = name.isEmpty() ? m_profiles.currentSite() : name;
+    if (wanted.isEmpty())
+        return Error{tr("No site is configured yet. Add one with: wpworkos site add NAME --url URL --user USER"),
+                     QStringLiteral("no_site")};
+    const auto site = m_profiles.site(wanted);
+    if (!site)
+        return Error{tr("No site named “%1”. See: wpworkos site list").arg(wanted), QStringLiteral("not_found")};
+    return *site;
+}
+
+void SiteService::fetchStatus(const SiteProfile &site, QObject *context,
+                              std::function<void(Result<SiteStatus>)> done)
+{
+    m_secrets.read(SecretStore::appPasswordKey(site.name), context,
+                   [this, site, context, done = std::move(done)](const Result<QString> &password) {
+                       if (!password) {
+                           done(password.error());
+                           return;
+                       }
+                       if (password.value().isEmpty()) {
+                           done(Error{tr("The keychain holds no Application Password for site “%1”. Store "
+                                         "it again with: wpworkos site add %1 --url %2 --user %3")
+                                          .arg(site.name, site.url.toString(), site.username),
+                                      QStringLiteral("no_password")});
+                           return;
+                       }
+                       auto client = std::make_shared<CompanionClient>(m_http, site.url, site.username,
+                                                                       password.value());
+                       client->getStatus(context, [client, done](const Result<SiteStatus> &r) { done(r); });
+                   });
+}
+
+void SiteService::addSite(const SiteProfile &site, const QString &appPassword, bool verify, QObject *context,
+                          std::function<void(Result<SiteStatus>)> done)
+{
+    if (!ProfileStore::isValidName(site.name)) {
+        done(Error{tr("“%1” is not a valid site name: use letters, digits, '.', '_' or '-' (at most 64).")
+                       .arg(site.name),
+                   QStringLiteral("invalid_name")});
+        return;
+    }
+    if (m_profiles.site(site.name)) {
+        done(Error{tr("A site named “%1” already exists.").arg(site.name), QStringLiteral("exists")});
+        return;
+    }
+    const QString scheme = site.url.scheme();
+    if (!site.url.isValid() || site.url.host().isEmpty() || (scheme != u"https" && scheme != u"http")) {
+        done(Error{tr("“%1” is not a site address: use http:// or https:// and a host name.")
+                       .arg(site.url.toString()),
+                   QStringLiteral("invalid_url")});
+        return;
+    }
+    auto store = [this, site, appPassword, context, done](const Result<SiteStatus> &status) {
+        m_secrets.write(SecretStore::appPasswordKey(site.name), appPassword, context,
+                        [this, site, status, context, done](const Result<void> &written) {
+                            if (!written) {
+                                done(written.error());
+                                return;
+                            }
+                            const Result<void> added = m_profiles.addSite(site);
+                            if (!added) {
+                                m_secrets.remove(SecretStore::appPasswordKey(site.name), context,
+                                                 [](const Result<void> &) {});
+                                done(added.error());
+                                return;
+                            }
+                            done(status);
+                        });
+    };
+    if (!verify) {
+        store(Error{tr("not verified"), QStringLiteral("not_verified")});
+        return;
+    }
+    auto client = std::make_shared<CompanionClient>(m_http, site.url, site.username, appPassword);
+    client->getStatus(context, [client, store, done](const Result<SiteStatus> &status) {
+        if (!status)
+            done(status.error());
+        else
+            store(status);
+    });
+}
+
+void SiteService::removeSite(const QString &name, QObject *context, std::function<void(Result<void>)> done)
+{
+    if (!m_profiles.site(name)) {
+        done(Error{tr("No site named “%1”. See: wpworkos site list").arg(name), QStringLiteral("not_found")});
+        return;
+    }
+    // Secrets first: a profile without secrets is harmless, a secret without a profile is lost.
+    removeSecrets(name, SecretStore::keysOfSite(name), context, std::move(done));
+}
+
+void SiteService::removeSecrets(const QString &name, QStringList keys, QObject *context,
+                                std::function<void(Result<void>)> done)
+{
+    if (keys.isEmpty()) {
+        done(m_profiles.removeSite(name));
+        return;
+    }
+    const QString key = keys.takeFirst();
+    m_secrets.remove(key, context, [this, name, keys, context, done](const Result<void> &r) {
+        if (!r)
+            done(r.error());
+        else
+            removeSecrets(name, keys, context, done);
+    });
+}
+
+} // namespace workos
