@@ -138,8 +138,15 @@ void MainWindow::showCurrent()
 
 void MainWindow::refresh()
 {
+    // Another front end (wpworkos) may have changed the sites: reload, keeping the selection.
+    const QString selected = m_model->profileAt(m_list->currentIndex().row()).name;
     m_model->reload();
     const int rows = m_model->rowCount();
+    const int keep = m_model->rowOf(selected.isEmpty() ? m_profiles.currentSite() : selected);
+    if (rows > 0)
+        m_list->setCurrentIndex(m_model->index(keep >= 0 ? keep : 0));
+    else
+        selectSite(-1);
     for (int row = 0; row < rows; ++row) {
         const SiteProfile site = m_model->profileAt(row);
         m_model->setHealth(site.name, SiteListModel::Health::Checking, false, tr("Checking…"));
@@ -153,15 +160,19 @@ void MainWindow::refresh()
                 m_statuses.remove(site.name);
                 m_model->setHealth(site.name, SiteListModel::Health::Unreachable, false, status.error().message);
             }
-            if (--m_pending == 0) {
-                m_lastRefresh = QDateTime::currentDateTime();
-                m_refreshed->setText(tr("Last refresh: %1").arg(QLocale().toString(m_lastRefresh, QLocale::ShortFormat)));
-                Q_EMIT checksFinished();
-            }
+            if (--m_pending == 0)
+                finishRefresh();
         });
     }
     if (rows == 0)
-        Q_EMIT checksFinished();
+        finishRefresh();
+}
+
+void MainWindow::finishRefresh()
+{
+    m_lastRefresh = QDateTime::currentDateTime();
+    m_refreshed->setText(tr("Last refresh: %1").arg(QLocale().toString(m_lastRefresh, QLocale::ShortFormat)));
+    Q_EMIT checksFinished();
 }
 
 } // namespace workos::gui

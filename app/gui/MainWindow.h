@@ -42,6 +42,7 @@ Q_SIGNALS:
 private:
     void selectSite(int row);
     void showCurrent();
+    void finishRefresh();
 
     ProfileStore &m_profiles;
     SiteService &m_sites;

@@ -1,0 +1,111 @@
+#include "../support/RawHttpServer.h"
+#include "site/CompanionClient.h"
+
+#include <QJsonObject>
+#include <QTest>
+
+#include <optional>
+
+using namespace workos;
+
+namespace {
+const QByteArray kStatus = R"({"plugin":{"version":"9.9.9","schema_version":3,"schema_version_expected":3},
+ "wordpress":{"version":"6.1.9","multisite":false},"php":{"version":"8.2.0"},
+ "environment":{"active":"staging","source":"default"},"enabled":false,"login_mode":"redirect",
+ "environments":{"staging":{"enabled":false,"settings":{}}}})";
+}
+
+class TestCompanionClient : public QObject
+{
+    Q_OBJECT
+private:
+    HttpClient m_http;
+
+    Result<SiteStatus> status(const QByteArray &base, const QString &password = QStringLiteral("pw"))
+    {
+        CompanionClient client(m_http, QUrl(QString::fromLatin1(base)), QStringLiteral("admin"), password);
+        std::optional<Result<SiteStatus>> result;
+        client.getStatus(this, [&](const Result<SiteStatus> &r) { result = r; });
+        if (!QTest::qWaitFor([&]() { return result.has_value(); }, 10000))
+            return Error{QStringLiteral("timed out"), QStringLiteral("timeout")};
+        return *result;
+    }
+
+private Q_SLOTS:
+    void buildsRouteUrlsUnderTheSitePath()
+    {
+        QCOMPARE(CompanionClient::routeUrl(QUrl(QStringLiteral("https://example.com")), QStringLiteral("admin/status")),
+                 QUrl(QStringLiteral("https://example.com/wp-json/workos/v1/admin/status")));
+        QCOMPARE(CompanionClient::routeUrl(QUrl(QStringLiteral("https://example.com/blog/")), QStringLiteral("admin/status")),
+                 QUrl(QStringLiteral("https://example.com/blog/wp-json/workos/v1/admin/status")));
+    }
+
+    void sendsBasicAuthAndParsesStatus()
+    {
+        RawHttpServer server;
+        const QByteArray base = server.start();
+        server.respond("/wp-json/workos/v1/admin/status", 200, kStatus);
+        const auto r = status(base, QStringLiteral("abcd efgh"));
+        QVERIFY2(r.ok(), qPrintable(r.error().message));
+        QCOMPARE(r->pluginVersion, QStringLiteral("9.9.9"));
+        QCOMPARE(r->activeEnvironment, QStringLiteral("staging"));
+        QCOMPARE(server.requests.first().headers.value("authorization"),
+                 "Basic " + QByteArray("admin:abcd efgh").toBase64());
+    }
+
+    void explainsEachKindOfRefusal_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("contentType");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("phrase");
+        QTest::newRow("401") << 401 << QByteArray(R"({"code":"incorrect_password","message":"x","data":{"status":401}})")
+                             << QByteArray("application/json") << QStringLiteral("incorrect_password")
+                             << QStringLiteral("refused the Application Password of user “admin”");
+        QTest::newRow("403") << 403 << QByteArray(R"({"code":"workos_forbidden","message":"x"})")
+                             << QByteArray("application/json") << QStringLiteral("workos_forbidden")
+                             << QStringLiteral("manage_options");
+        QTest::newRow("no plugin") << 404 << QByteArray(R"({"code":"rest_no_route","message":"No route"})")
+                                   << QByteArray("application/json") << QStringLiteral("rest_no_route")
+                                   << QStringLiteral("Companion plugin is not active");
+        QTest::newRow("not wordpress") << 404 << QByteArray("<html>nope</html>") << QByteArray("text/html")
+                                       << QStringLiteral("not_wordpress") << QStringLiteral("not the WordPress REST API");
+        QTest::newRow("server error") << 500 << QByteArray(R"({"code":"internal_server_error","message":"Critical error"})")
+                                      << QByteArray("application/json") << QStringLiteral("internal_server_error")
+                                      << QStringLiteral("HTTP 500: Critical error");
+        QTest::newRow("html 200") << 200 << QByteArray("<html>cached page</html>") << QByteArray("text/html")
+                                  << QStringLiteral("bad_json") << QStringLiteral("not JSON");
+        QTest::newRow("old companion") << 200 << QByteArray(R"({"hello":1})") << QByteArray("application/json")
+                                       << QStringLiteral("bad_status") << QStringLiteral("no plugin version");
+    }
+
+    void explainsEachKindOfRefusal()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, contentType);
+        QFETCH(QString, code);
+        QFETCH(QString, phrase);
+        RawHttpServer server;
+        const QByteArray base = server.start();
+        server.respond("/wp-json/workos/v1/admin/status", status, body, contentType);
+        const auto r = this->status(base);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, code);
+        QVERIFY2(r.error().message.contains(phrase), qPrintable(r.error().message));
+        QVERIFY(!r.error().message.contains(QStringLiteral("pw")) || phrase.contains(QStringLiteral("pw")));
+    }
+
+    void unreachableSiteNamesTheUrl()
+    {
+        const auto r = status("http://127.0.0.1:1");
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, QStringLiteral("unreachable"));
+        QVERIFY2(r.error().message.startsWith(QStringLiteral("Cannot reach http://127.0.0.1:1")),
+                 qPrintable(r.error().message));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCompanionClient)
+#include "tst_companionclient.moc"

@@ -1,0 +1,152 @@
+#include "../support/RawHttpServer.h"
+#include "MainWindow.h"
+#include "net/HttpClient.h"
+#include "profiles/ProfileStore.h"
+#include "profiles/SecretStore.h"
+#include "profiles/SiteListModel.h"
+#include "site/SiteService.h"
+#include "widgets/EnvironmentBadge.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QListView>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace workos;
+using workos::gui::EnvironmentBadge;
+using workos::gui::MainWindow;
+
+namespace {
+
+QString screenshotPath(const QString &name)
+{
+    const QString dir = qEnvironmentVariable("WORKOS_TEST_OUTPUT", QDir::tempPath());
+    QDir().mkpath(dir);
+    return dir + QLatin1Char('/') + name;
+}
+
+// Everything a MainWindow needs, isolated: its own profile file and keychain service.
+struct Fixture
+{
+    QTemporaryDir dir;
+    ProfileStore profiles{dir.filePath(QStringLiteral("profiles.sqlite"))};
+    SecretStore secrets{QStringLiteral("com.wpworkos.Console.test-") + QUuid::createUuid().toString(QUuid::WithoutBraces)};
+    HttpClient http;
+    SiteService sites{profiles, secrets, http};
+
+    void addSite(const QString &name, const QString &url, const QString &environment)
+    {
+        SiteProfile p;
+        p.name = name;
+        p.url = QUrl(url);
+        p.username = QStringLiteral("admin");
+        p.environment = environment;
+        QVERIFY(profiles.addSite(p).ok());
+        bool done = false;
+        secrets.write(SecretStore::appPasswordKey(name), QStringLiteral("app pass word"), &http,
+                      [&](const Result<void> &r) {
+                          QVERIFY2(r.ok(), qPrintable(r.error().message));
+                          done = true;
+                      });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+    }
+};
+
+void saveScreenshot(QWidget &w, const QString &name)
+{
+    const QImage image = w.grab().toImage();
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() >= 800 && image.height() >= 500);
+    QVERIFY(image.save(screenshotPath(name)));
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void opensWithAnEmptySiteList()
+    {
+        Fixture f;
+        QVERIFY(f.profiles.open().ok());
+        MainWindow window(f.profiles, f.sites);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        auto *list = window.findChild<QListView *>(QStringLiteral("siteList"));
+        QVERIFY(list);
+        QCOMPARE(list->model()->rowCount(), 0);
+        auto *empty = window.findChild<QLabel *>(QStringLiteral("emptyState"));
+        QVERIFY(empty && empty->isVisible());
+        QVERIFY(empty->text().contains(QStringLiteral("wpworkos site add")));
+        auto *badge = window.findChild<EnvironmentBadge *>(QStringLiteral("environmentBadge"));
+        QVERIFY(badge && badge->isVisible());
+        QCOMPARE(badge->text(), QStringLiteral("NO SITE"));
+        saveScreenshot(window, QStringLiteral("mainwindow-empty.png"));
+    }
+
+    void showsAReachableSiteAndAnUnreachableOne()
+    {
+        RawHttpServer server;
+        const QByteArray base = server.start();
+        QFile status(QFINDTESTDATA("../core/data/status-production.json"));
+        QVERIFY(status.open(QIODevice::ReadOnly));
+        server.respond("/wp-json/workos/v1/admin/status", 200, status.readAll());
+
+        Fixture f;
+        QVERIFY(f.profiles.open().ok());
+        f.addSite(QStringLiteral("intranet"), QString::fromLatin1(base), QStringLiteral("production"));
+        f.addSite(QStringLiteral("offline"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("staging"));
+
+        MainWindow window(f.profiles, f.sites);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(window.pendingChecks(), 0, 15000);
+
+        SiteListModel *model = window.siteModel();
+        QCOMPARE(model->rowCount(), 2);
+        QCOMPARE(model->index(0).data(SiteListModel::HealthRole).toInt(), int(SiteListModel::Health::Reachable));
+        QCOMPARE(model->index(1).data(SiteListModel::HealthRole).toInt(), int(SiteListModel::Health::Unreachable));
+        QVERIFY(model->index(1).data(SiteListModel::DetailRole).toString().contains(QStringLiteral("Cannot reach")));
+
+        // The first site is current: production badge and its settings table.
+        auto *badge = window.findChild<EnvironmentBadge *>(QStringLiteral("environmentBadge"));
+        QCOMPARE(badge->text(), QStringLiteral("PRODUCTION"));
+        auto *table = window.findChild<QTableView *>(QStringLiteral("statusTable"));
+        QVERIFY(table && table->isVisible());
+        QVERIFY(table->model()->rowCount() >= 9);
+        QCOMPARE(table->model()->index(0, 1).data().toString(), QStringLiteral("0.1.0"));
+        QVERIFY(!window.findChild<QLabel *>(QStringLiteral("lastRefresh"))->text().contains(QStringLiteral("Not")));
+        saveScreenshot(window, QStringLiteral("mainwindow-site.png"));
+
+        // Selecting the other site switches the badge and shows its error.
+        auto *list = window.findChild<QListView *>(QStringLiteral("siteList"));
+        list->setCurrentIndex(model->index(1));
+        QCOMPARE(badge->text(), QStringLiteral("STAGING"));
+        auto *error = window.findChild<QLabel *>(QStringLiteral("siteError"));
+        QVERIFY(error->isVisible());
+        QVERIFY(error->text().startsWith(QStringLiteral("Cannot reach http://127.0.0.1:1")));
+        QCOMPARE(f.profiles.currentSite(), QStringLiteral("offline"));
+        saveScreenshot(window, QStringLiteral("mainwindow-unreachable.png"));
+    }
+
+    void productionAndStagingLookDifferent()
+    {
+        EnvironmentBadge production;
+        production.setEnvironment(QStringLiteral("production"));
+        EnvironmentBadge staging;
+        staging.setEnvironment(QStringLiteral("staging"));
+        QVERIFY(production.text() != staging.text());
+        QVERIFY(production.styleSheet() != staging.styleSheet());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

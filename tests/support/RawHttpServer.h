@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QTcpServer>
+
+// A loopback HTTP/1.1 server for client tests: each path answers with a fixed raw response, or
+// never answers (to exercise timeouts). It records every request it received.
+class RawHttpServer : public QTcpServer
+{
+    Q_OBJECT
+public:
+    struct Request
+    {
+        QByteArray method;
+        QByteArray path;
+        QHash<QByteArray, QByteArray> headers; // lower-case names
+        QByteArray body;
+    };
+
+    explicit RawHttpServer(QObject *parent = nullptr);
+
+    // Listens on 127.0.0.1 and a free port; returns the base URL ("http://127.0.0.1:PORT").
+    QByteArray start();
+
+    void respond(const QByteArray &path, int status, const QByteArray &body,
+                 const QByteArray &contentType = "application/json", const QByteArray &extraHeaders = {});
+    void hang(const QByteArray &path);
+    // Answers any bytes (such as a TLS ClientHello) with plain text and hangs up.
+    void answerEverythingWithGarbage() { m_garbage = true; }
+
+    QList<Request> requests;
+
+private:
+    void onConnection();
+
+    QHash<QByteArray, QByteArray> m_responses;
+    QList<QByteArray> m_hanging;
+    bool m_garbage = false;
+};
