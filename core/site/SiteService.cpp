@@ -65,16 +65,20 @@ void SiteService::addSite(const SiteProfile &site, const QString &appPassword, b
                    QStringLiteral("invalid_url")});
         return;
     }
-    auto store = [this, site, appPassword, context, done](const Result<SiteStatus> &status) {
-        m_secrets.write(SecretStore::appPasswordKey(site.name), appPassword, context,
-                        [this, site, status, context, done](const Result<void> &written) {
+    auto store = [this, chosen = site, appPassword, context, done](const Result<SiteStatus> &status) {
+        SiteProfile profile = chosen;
+        // No environment chosen: act on the one the site has active.
+        if (profile.environment.isEmpty())
+            profile.environment = status ? status->activeEnvironment : QStringLiteral("production");
+        m_secrets.write(SecretStore::appPasswordKey(profile.name), appPassword, context,
+                        [this, profile, status, context, done](const Result<void> &written) {
                             if (!written) {
                                 done(written.error());
                                 return;
                             }
-                            const Result<void> added = m_profiles.addSite(site);
+                            const Result<void> added = m_profiles.addSite(profile);
                             if (!added) {
-                                m_secrets.remove(SecretStore::appPasswordKey(site.name), context,
+                                m_secrets.remove(SecretStore::appPasswordKey(profile.name), context,
                                                  [](const Result<void> &) {});
                                 done(added.error());
                                 return;

@@ -26,6 +26,7 @@ public:
 
     // Verifies the site and its companion with the password (unless verify is false), stores the
     // password in the keychain, then saves the profile. Nothing is kept when a step fails.
+    // An empty environment means the one the site has active (production when not verified).
     void addSite(const SiteProfile &site, const QString &appPassword, bool verify, QObject *context,
                  std::function<void(Result<SiteStatus>)> done);
 

@@ -61,8 +61,7 @@ void SiteCommand::add(const QStringList &args, const QCommandLineParser &parser,
     profile.name = args.first();
     profile.url = QUrl::fromUserInput(parser.value(QStringLiteral("url")));
     profile.username = parser.value(QStringLiteral("user"));
-    if (!ctx.environment.isEmpty())
-        profile.environment = ctx.environment;
+    profile.environment = ctx.environment; // empty: adopt the site's active environment
 
     std::optional<QString> password;
     if (parser.isSet(QStringLiteral("password-stdin")))
