@@ -1,4 +1,494 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>CompanionClient</name>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1 securely: the TLS certificate was refused (%2). Fix the site&apos;s certificate; the console never ignores TLS errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the Application Password of user “%2” (HTTP 401%3). Create a new Application Password in WordPress (Users → Profile) and store it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User “%1” may not manage WorkOS on %2 (HTTP 403): the user needs the manage_options capability (an administrator).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WorkOS Companion plugin is not active on %1 (its REST routes are missing). Install and activate it, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 with something that is not the WordPress REST API. Is this the WordPress site&apos;s address?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered with something that is not JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileStore</name>
+    <message>
+        <source>Site profiles (%1): %2 failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the site profiles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the site profiles %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site profiles %1 were written by a newer version (schema %2; this one understands up to %3). Update the console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting the migration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>migration to schema %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid site name: use letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (at most 64).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A site named “%1” already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>adding site “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>updating site “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No site named “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removing site “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reordering sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choosing the current site</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>WorkOS Console</source>
+        <translation>WorkOS-Konsole</translation>
+    </message>
+    <message>
+        <source>Run WorkOS identity for your WordPress sites.</source>
+        <translation>WorkOS-Identitätsdienste für Ihre WordPress-Websites betreiben.</translation>
+    </message>
+    <message>
+        <source>Check every site, save a picture of the main window to &lt;file&gt;, and quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SiteCommand</name>
+    <message>
+        <source>Manage the sites of this console: add, list, remove, use.</source>
+        <translation>Websites dieser Konsole verwalten: add, list, remove, use.</translation>
+    </message>
+    <message>
+        <source>add | list | remove | use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site name (add, remove, use).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add: the site&apos;s address, e.g. https://intranet.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add: the WordPress administrator who owns the Application Password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add: read the Application Password from standard input (never from the command line).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add: store the site without contacting it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove: do not ask for confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list: table, json, csv, yaml or ids.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wpworkos site: missing action (add, list, remove or use)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wpworkos site: unknown action or extra argument “%1”
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: wpworkos site add NAME --url URL --user LOGIN [--password-stdin] [--no-verify]
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application Password for %1 at %2: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Application Password: pipe it with --password-stdin, or run in a terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Application Password is empty.</source>
+        <translation>Das Anwendungspasswort ist leer.</translation>
+    </message>
+    <message>
+        <source>Added site &apos;%1&apos; (%2): WorkOS Companion %3 on WordPress %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added site &apos;%1&apos; (%2) without verifying it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wpworkos site list: --format must be table, json, csv, yaml or ids
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: wpworkos site remove NAME [--yes]
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No site named “%1”. See: wpworkos site list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmation needed: run in a terminal or pass --yes.</source>
+        <translation>Bestätigung nötig: im Terminal ausführen oder --yes angeben.</translation>
+    </message>
+    <message>
+        <source>Remove site &apos;%1&apos; (%2) and its keychain entries?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.
+</source>
+        <translation>Abgebrochen.
+</translation>
+    </message>
+    <message>
+        <source>Removed site &apos;%1&apos;.</source>
+        <translation>Website „%1“ entfernt.</translation>
+    </message>
+    <message>
+        <source>usage: wpworkos site use NAME
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now using site &apos;%1&apos;.</source>
+        <translation>Aktive Website ist jetzt „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>SiteService</name>
+    <message>
+        <source>No site is configured yet. Add one with: wpworkos site add NAME --url URL --user USER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No site named “%1”. See: wpworkos site list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain holds no Application Password for site “%1”. Store it again with: wpworkos site add %1 --url %2 --user %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid site name: use letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (at most 64).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A site named “%1” already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a site address: use http:// or https:// and a host name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SiteStatus</name>
+    <message>
+        <source>The companion&apos;s status answer has no plugin version; is the WorkOS Companion plugin up to date?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatusCommand</name>
+    <message>
+        <source>Show the site&apos;s WorkOS configuration, each setting with its source.</source>
+        <translation>Zeigt die WorkOS-Konfiguration der Website, jede Einstellung mit ihrer Quelle.</translation>
+    </message>
+    <message>
+        <source>Output format: table, json, csv or yaml.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wpworkos status: unexpected argument “%1”
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wpworkos status: --format must be table, json, csv or yaml
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>workos::HttpClient</name>
+    <message numerus="yes">
+        <source>no answer within %n second(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>workos::SecretStore</name>
+    <message>
+        <source>The keychain refused “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: access denied (%2). Unlock your keyring (for example by logging in to the desktop, or with your keyring manager) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no keychain is available (%2). Install and start a Secret Service provider such as gnome-keyring or KWallet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: you denied access. Allow the console to use the keychain and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: this platform&apos;s keychain is not supported (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: there is no D-Bus session (%2). Run the console inside a desktop session, or start one with dbus-run-session and an unlocked gnome-keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no Secret Service is running (%2). Install and start gnome-keyring or KWallet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the login keyring does not exist or is locked (%2). Create or unlock it with your keyring manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the keychain library failed without a reason. On Linux, install libsecret-1-0 (QtKeychain loads it at run time).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>workos::cli::Cli</name>
+    <message>
+        <source>usage: wpworkos [--site NAME] [--env production|staging] &lt;command&gt; [&lt;args&gt;]
+
+Manage WorkOS identity on your WordPress sites from the desktop.
+
+Commands:
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Global options:
+  --site NAME      act on this site instead of the current one
+  --env ENV        production or staging (default: the site&apos;s own)
+  -h, --help       show help (also: wpworkos &lt;command&gt; --help)
+  -v, --version    show the version
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wpworkos: unknown command “%1”
+
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Act on this site instead of the current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS environment: production or staging.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wpworkos: --env must be production or staging, not “%1”
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>workos::gui::EnvironmentBadge</name>
+    <message>
+        <source>PRODUCTION</source>
+        <translation type="unfinished">PRODUKTION</translation>
+    </message>
+    <message>
+        <source>STAGING</source>
+        <translation type="unfinished">STAGING</translation>
+    </message>
+    <message>
+        <source>NO SITE</source>
+        <translation type="unfinished">KEINE WEBSITE</translation>
+    </message>
+    <message>
+        <source>No site selected</source>
+        <translation type="unfinished">Keine Website ausgewählt</translation>
+    </message>
+    <message>
+        <source>Actions apply to the %1 environment of WorkOS</source>
+        <translation type="unfinished">Aktionen betreffen die WorkOS-Umgebung %1</translation>
+    </message>
+</context>
+<context>
+    <name>workos::gui::MainWindow</name>
+    <message>
+        <source>WorkOS Console</source>
+        <translation>WorkOS-Konsole</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Websites</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;No sites yet&lt;/h2&gt;&lt;p&gt;Add a WordPress site that runs the WorkOS Companion plugin:&lt;/p&gt;&lt;p&gt;&lt;code&gt;wpworkos site add NAME --url https://example.com --user admin&lt;/code&gt;&lt;/p&gt;&lt;p&gt;The console uses a WordPress Application Password, kept in your keychain.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>Umgebung:</translation>
+    </message>
+    <message>
+        <source>Not refreshed yet</source>
+        <translation>Noch nicht aktualisiert</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About WorkOS Console</source>
+        <translation>Ü&amp;ber die WorkOS-Konsole</translation>
+    </message>
+    <message>
+        <source>About WorkOS Console</source>
+        <translation>Über die WorkOS-Konsole</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;WorkOS Console %1&lt;/b&gt;&lt;p&gt;Run WorkOS single sign-on, directory sync and audit logs for your WordPress sites.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>WorkOS configured</source>
+        <translation>WorkOS eingerichtet</translation>
+    </message>
+    <message>
+        <source>WorkOS not configured yet</source>
+        <translation>WorkOS noch nicht eingerichtet</translation>
+    </message>
+    <message>
+        <source>Last refresh: %1</source>
+        <translation>Zuletzt aktualisiert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>workos::gui::StatusPage</name>
+    <message>
+        <source>%1 — checking…</source>
+        <translation type="unfinished">%1 — wird geprüft…</translation>
+    </message>
+    <message>
+        <source>%1 — WorkOS Companion %2 on WordPress %3, PHP %4 — WorkOS %5</source>
+        <translation type="unfinished">%1 — WorkOS Companion %2 auf WordPress %3, PHP %4 — WorkOS %5</translation>
+    </message>
+    <message>
+        <source>configured</source>
+        <translation type="unfinished">eingerichtet</translation>
+    </message>
+    <message>
+        <source>not configured yet</source>
+        <translation type="unfinished">noch nicht eingerichtet</translation>
+    </message>
+</context>
 </TS>
