@@ -74,8 +74,7 @@ final class StatusController {
 				),
 			)
 		);
-		$response->header( 'Cache-Control', 'no-store' );
-		return $response;
+		return NoStore::apply( $response );
 	}
 
 	/** @return array<string,array<string,mixed>> */
