@@ -78,15 +78,23 @@ Error SecretStore::explain(int keychainError, const QString &detail, const QStri
     return {tr("%1: %2").arg(what, detail), QStringLiteral("keychain_error")};
 }
 
-void SecretStore::read(const QString &key, QObject *context, std::function<void(Result<QString>)> done)
+void SecretStore::run(QKeychain::Job *job, const QString &key, QObject *context,
+                      std::function<void(QKeychain::Job *)> onFinished)
 {
-    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
     job->setAutoDelete(true);
     job->setKey(key);
     QPointer<QObject> guard(context);
-    connect(job, &QKeychain::Job::finished, context, [job, key, guard, done = std::move(done)]() {
-        if (!guard)
-            return;
+    connect(job, &QKeychain::Job::finished, context, [job, guard, onFinished = std::move(onFinished)]() {
+        if (guard)
+            onFinished(job);
+    });
+    job->start();
+}
+
+void SecretStore::read(const QString &key, QObject *context, std::function<void(Result<QString>)> done)
+{
+    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+    run(job, key, context, [job, key, done = std::move(done)](QKeychain::Job *) {
         if (job->error() == QKeychain::EntryNotFound)
             done(QString());
         else if (job->error() != QKeychain::NoError)
@@ -94,43 +102,31 @@ void SecretStore::read(const QString &key, QObject *context, std::function<void(
         else
             done(job->textData());
     });
-    job->start();
 }
 
 void SecretStore::write(const QString &key, const QString &secret, QObject *context,
                         std::function<void(Result<void>)> done)
 {
     auto *job = new QKeychain::WritePasswordJob(m_service, this);
-    job->setAutoDelete(true);
-    job->setKey(key);
     job->setTextData(secret);
-    QPointer<QObject> guard(context);
-    connect(job, &QKeychain::Job::finished, context, [job, key, guard, done = std::move(done)]() {
-        if (!guard)
-            return;
-        if (job->error() != QKeychain::NoError)
-            done(explain(job->error(), job->errorString(), key));
+    run(job, key, context, [key, done = std::move(done)](QKeychain::Job *j) {
+        if (j->error() != QKeychain::NoError)
+            done(explain(j->error(), j->errorString(), key));
         else
             done({});
     });
-    job->start();
 }
 
 void SecretStore::remove(const QString &key, QObject *context, std::function<void(Result<void>)> done)
 {
-    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
-    job->setAutoDelete(true);
-    job->setKey(key);
-    QPointer<QObject> guard(context);
-    connect(job, &QKeychain::Job::finished, context, [job, key, guard, done = std::move(done)]() {
-        if (!guard)
-            return;
-        if (job->error() != QKeychain::NoError && job->error() != QKeychain::EntryNotFound)
-            done(explain(job->error(), job->errorString(), key));
-        else
-            done({});
-    });
-    job->start();
+    run(new QKeychain::DeletePasswordJob(m_service, this), key, context,
+        [key, done = std::move(done)](QKeychain::Job *j) {
+            // Deleting what is not there leaves the keychain as asked.
+            if (j->error() != QKeychain::NoError && j->error() != QKeychain::EntryNotFound)
+                done(explain(j->error(), j->errorString(), key));
+            else
+                done({});
+        });
 }
 
 } // namespace workos

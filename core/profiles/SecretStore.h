@@ -8,6 +8,10 @@
 
 #include <functional>
 
+namespace QKeychain {
+class Job;
+}
+
 namespace workos {
 
 // Secrets (Application Passwords, WorkOS API keys, webhook secrets) in the OS keychain through
@@ -35,6 +39,10 @@ public:
     static Error explain(int keychainError, const QString &detail, const QString &key);
 
 private:
+    // Starts a job for `key`; `onFinished` runs on `context`'s thread unless it is gone.
+    void run(QKeychain::Job *job, const QString &key, QObject *context,
+             std::function<void(QKeychain::Job *)> onFinished);
+
     QString m_service;
 };
 
