@@ -8,6 +8,9 @@ SANDBOX_STATE=${SANDBOX_STATE:-$REPO_ROOT/.sandbox}
 SANDBOX_HOST=127.0.0.1
 SANDBOX_DB_PORT=${SANDBOX_DB_PORT:-33306}
 SANDBOX_WP_PORT=${SANDBOX_WP_PORT:-8080}
+SANDBOX_EMULATOR_PORT=${SANDBOX_EMULATOR_PORT:-4100}
+SANDBOX_EMULATOR_BIN=${SANDBOX_EMULATOR_BIN:-${WORKOS_BUILD_DIR:-$REPO_ROOT/build}/sandbox/emulator/workos-emulator}
+SANDBOX_EMULATOR_URL="http://$SANDBOX_HOST:$SANDBOX_EMULATOR_PORT"
 SANDBOX_WP_URL="http://$SANDBOX_HOST:$SANDBOX_WP_PORT"
 SANDBOX_ADMIN_USER=${SANDBOX_ADMIN_USER:-admin}
 SANDBOX_PHP_WORKERS=${SANDBOX_PHP_WORKERS:-4}
@@ -21,8 +24,8 @@ FPM_SOCKET="$RUN_DIR/php-fpm.sock"
 CREDENTIALS_FILE="$SANDBOX_STATE/credentials.env"
 
 # name -> the binary its pid must belong to (so `down` never kills a recycled pid).
-declare -A SERVICE_BINARY=([mariadb]=mariadbd [php-fpm]=php-fpm [nginx]=nginx)
-SERVICES=(mariadb php-fpm nginx)
+declare -A SERVICE_BINARY=([mariadb]=mariadbd [php-fpm]=php-fpm [nginx]=nginx [emulator]=workos-emulator)
+SERVICES=(mariadb emulator php-fpm nginx)
 
 say() { printf 'sandbox: %s\n' "$*"; }
 fail() { printf 'sandbox: error: %s\n' "$*" >&2; }

@@ -56,6 +56,9 @@ private Q_SLOTS:
         QCOMPARE(values.value(QStringLiteral("plugin_version")), QStringLiteral("0.1.0"));
         QCOMPARE(values.value(QStringLiteral("enabled")), QStringLiteral("no"));
         QVERIFY(values.value(QStringLiteral("wordpress_version")).startsWith(QStringLiteral("6.")));
+        // The sandbox points the site at its WorkOS emulator (option workos_api_base_url).
+        QCOMPARE(values.value(QStringLiteral("api_base_url")),
+                 QStringLiteral("http://127.0.0.1:") + qEnvironmentVariable("SANDBOX_EMULATOR_PORT", QStringLiteral("4100")));
         QVERIFY(!json.out.contains(QString::fromUtf8(m_appPassword))); // never printed
     }
 
