@@ -37,7 +37,8 @@ std::optional<ListParams> ListParams::parse(const Request &request, Response &er
     return p;
 }
 
-QJsonObject paginate(const QList<QJsonObject> &items, const ListParams &params, bool withBefore)
+QJsonObject paginateIds(const QVector<QString> &ids, const ListParams &params,
+                        const std::function<QJsonObject(const QString &)> &fetch, bool withBefore)
 {
     // "normal" lists newest first like "desc" but reads the cursors the other way round.
     const bool ascending = params.order == u"asc";
@@ -46,14 +47,13 @@ QJsonObject paginate(const QList<QJsonObject> &items, const ListParams &params, 
     if (params.order == u"normal")
         std::swap(after, before);
 
-    const qsizetype n = items.size();
-    auto at = [&](qsizetype i) -> const QJsonObject & { return items.at(ascending ? i : n - 1 - i); };
+    const qsizetype n = ids.size();
+    auto at = [&](qsizetype i) -> const QString & { return ids.at(ascending ? i : n - 1 - i); };
     auto indexOf = [&](const QString &id) -> qsizetype {
-        for (qsizetype i = 0; i < n; ++i) {
-            if (at(i).value(QLatin1String("id")).toString() == id)
-                return i;
-        }
-        return -1; // unknown cursors are ignored
+        const qsizetype raw = ids.indexOf(id);
+        if (raw < 0)
+            return -1; // unknown cursors are ignored
+        return ascending ? raw : n - 1 - raw;
     };
 
     qsizetype start = 0;
@@ -68,30 +68,23 @@ QJsonObject paginate(const QList<QJsonObject> &items, const ListParams &params, 
         if (i >= 0)
             end = i;
     }
-    QJsonArray data;
     qsizetype first = start;
-    qsizetype last = start;
+    qsizetype last = std::min(end, start + params.limit);
     if (!before.isEmpty() && after.isEmpty()) {
         // Paging backwards: the page is the `limit` items just before the cursor.
         first = std::max(start, end - params.limit);
         last = end;
-    } else {
-        first = start;
-        last = std::min(end, start + params.limit);
     }
+    QJsonArray data;
     for (qsizetype i = first; i < last; ++i)
-        data.append(at(i));
+        data.append(fetch(at(i)));
 
-    QJsonObject meta;
     const QJsonValue nullValue(QJsonValue::Null);
-    const bool moreAfter = last < n;
-    meta.insert(QStringLiteral("after"), moreAfter && !data.isEmpty()
-                                             ? QJsonValue(data.last().toObject().value(QLatin1String("id")))
-                                             : nullValue);
+    const bool hasPage = first < last;
+    QJsonObject meta;
+    meta.insert(QStringLiteral("after"), hasPage && last < n ? QJsonValue(at(last - 1)) : nullValue);
     if (withBefore)
-        meta.insert(QStringLiteral("before"), first > 0 && !data.isEmpty()
-                                                  ? QJsonValue(data.first().toObject().value(QLatin1String("id")))
-                                                  : nullValue);
+        meta.insert(QStringLiteral("before"), hasPage && first > 0 ? QJsonValue(at(first)) : nullValue);
     if (params.order == u"normal" && withBefore) {
         const QJsonValue a = meta.value(QLatin1String("after"));
         meta.insert(QStringLiteral("after"), meta.value(QLatin1String("before")));
@@ -100,6 +93,18 @@ QJsonObject paginate(const QList<QJsonObject> &items, const ListParams &params, 
     return QJsonObject{{QStringLiteral("object"), QStringLiteral("list")},
                        {QStringLiteral("data"), data},
                        {QStringLiteral("list_metadata"), meta}};
+}
+
+QJsonObject paginate(const QList<QJsonObject> &items, const ListParams &params, bool withBefore)
+{
+    QVector<QString> ids;
+    QHash<QString, qsizetype> position;
+    ids.reserve(items.size());
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        ids.append(items.at(i).value(QLatin1String("id")).toString());
+        position.insert(ids.last(), i);
+    }
+    return paginateIds(ids, params, [&](const QString &id) { return items.at(position.value(id)); }, withBefore);
 }
 
 } // namespace emu

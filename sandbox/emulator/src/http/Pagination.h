@@ -3,6 +3,8 @@
 #include "http/Http.h"
 
 #include <QList>
+#include <QVector>
+#include <functional>
 #include <optional>
 
 namespace emu {
@@ -20,8 +22,11 @@ struct ListParams
     static std::optional<ListParams> parse(const Request &request, Response &error, int maxLimit = 100);
 };
 
-// Pages `items` (in creation order, oldest first) and wraps them in the list envelope.
-// `withBefore` false for endpoints whose metadata has only "after" (/events).
+// Pages `ids` (creation order, oldest first), fetches only the page's objects and wraps them in
+// the list envelope. `withBefore` false for endpoints whose metadata has only "after" (/events).
+QJsonObject paginateIds(const QVector<QString> &ids, const ListParams &params,
+                        const std::function<QJsonObject(const QString &)> &fetch, bool withBefore = true);
+// The same for objects already at hand (small or transformed lists).
 QJsonObject paginate(const QList<QJsonObject> &items, const ListParams &params, bool withBefore = true);
 
 } // namespace emu

@@ -41,6 +41,18 @@ QList<QJsonObject> Collection::select(const std::function<bool(const QJsonObject
     return out;
 }
 
+QVector<QString> Collection::ids(const std::function<bool(const QJsonObject &)> &keep) const
+{
+    if (!keep)
+        return m_order;
+    QVector<QString> out;
+    for (const QString &id : m_order) {
+        if (keep(m_byId.find(id).value()))
+            out.append(id);
+    }
+    return out;
+}
+
 QJsonObject Collection::findFirst(const std::function<bool(const QJsonObject &)> &match) const
 {
     for (const QString &id : m_order) {

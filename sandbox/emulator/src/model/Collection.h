@@ -24,6 +24,8 @@ public:
     // In creation order; `keep` selects.
     QList<QJsonObject> select(const std::function<bool(const QJsonObject &)> &keep = {}) const;
     QJsonObject findFirst(const std::function<bool(const QJsonObject &)> &match) const;
+    // Ids in creation order; without `keep` this is a cheap copy of the order.
+    QVector<QString> ids(const std::function<bool(const QJsonObject &)> &keep = {}) const;
 
 private:
     QVector<QString> m_order;

