@@ -45,6 +45,8 @@ HttpServer::HttpServer(Emulator &emulator, QObject *parent) : QAbstractHttpServe
 
 bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    // Without TCP_NODELAY a multi-segment answer waits for the client's delayed ACK (~40 ms).
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     Request req;
     req.method = methodName(request.method());
     req.path = request.url().path(QUrl::FullyDecoded);
