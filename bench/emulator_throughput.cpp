@@ -120,7 +120,7 @@ int main(int argc, char *argv[])
     int baseFailures = 0;
     c.run(500, concurrency, [](int) { return QStringLiteral("/no-such-route"); }, &baseFailures); // warm-up
     const double base = c.run(total, concurrency, [](int) { return QStringLiteral("/no-such-route"); }, &baseFailures);
-    const double ours = c.run(total, concurrency, [&](int) { return QStringLiteral("/organizations/") + orgId; }, &failures);
+    const double ours = c.run(total, concurrency, [&](int) -> QString { return QStringLiteral("/organizations/") + orgId; }, &failures);
     std::printf("  baseline unknown route (404)       %8.0f req/s  (%d requests, %d in flight)\n", base, total, concurrency);
     std::printf("  GET /organizations/{id} with key   %8.0f req/s  ratio %.2fx  (target >= 2000 req/s)\n", ours, ours / base);
 
