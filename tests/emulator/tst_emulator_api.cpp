@@ -444,6 +444,32 @@ private Q_SLOTS:
         reply->deleteLater();
     }
 
+    void seedCanRequireEmailVerification()
+    {
+        QJsonObject seed = EmulatorFixture::minimalSeed();
+        seed.insert(QStringLiteral("environment"), QJsonObject{{QStringLiteral("require_email_verification"), true}});
+        QJsonArray users = seed.value(QLatin1String("users")).toArray();
+        users.append(QJsonObject{{QStringLiteral("email"), QStringLiteral("new@acme.test")}, {QStringLiteral("password"), QStringLiteral("Password123!")},
+                                 {QStringLiteral("email_verified"), false}});
+        seed.insert(QStringLiteral("users"), users);
+        EmulatorFixture f(seed);
+        const QJsonObject grant{{QStringLiteral("grant_type"), QStringLiteral("password")},
+                                {QStringLiteral("client_id"), f.emulator->config().clientId},
+                                {QStringLiteral("client_secret"), QString::fromLatin1(EmulatorFixture::ApiKey)},
+                                {QStringLiteral("email"), QStringLiteral("new@acme.test")},
+                                {QStringLiteral("password"), QStringLiteral("Password123!")}};
+        const Answer a = f.call("POST", QStringLiteral("/user_management/authenticate"), grant, false);
+        QCOMPARE(a.status, 403);
+        QCOMPARE(a.json.value(QLatin1String("code")).toString(), QStringLiteral("email_verification_required"));
+        QVERIFY(!a.json.value(QLatin1String("pending_authentication_token")).toString().isEmpty());
+        QVERIFY(a.json.value(QLatin1String("email_verification_id")).toString().startsWith(QStringLiteral("email_verification_")));
+        // A verified user is not asked.
+        QJsonObject verified = grant;
+        verified.insert(QStringLiteral("email"), QStringLiteral("ada@acme.test"));
+        const Answer picker = f.call("POST", QStringLiteral("/user_management/authenticate"), verified, false);
+        QCOMPARE(picker.json.value(QLatin1String("code")).toString(), QStringLiteral("organization_selection_required")); // two orgs
+    }
+
     void seedErrorsNameThePlace()
     {
         emu::Emulator e;

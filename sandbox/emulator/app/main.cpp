@@ -41,10 +41,12 @@ int main(int argc, char *argv[])
                                      QStringLiteral("file"));
     const QCommandLineOption issuer(QStringLiteral("issuer"), QStringLiteral("Access-token issuer (default <base>/user_management/<client id>)."),
                                     QStringLiteral("iss"));
+    const QCommandLineOption requireVerification(QStringLiteral("require-email-verification"),
+                                                 QStringLiteral("Users with an unverified email must verify it to sign in."));
     const QCommandLineOption tokenSeconds(QStringLiteral("token-lifetime"), QStringLiteral("Access-token lifetime in seconds (default 300)."),
                                           QStringLiteral("seconds"));
     for (const auto &o : {host, port, seed, empty, control, webhook, webhookSecret, apiKey, clientId, redirectUri, keyFile, issuer,
-                          tokenSeconds})
+                          tokenSeconds, requireVerification})
         p.addOption(o);
     p.process(app);
 
@@ -64,6 +66,7 @@ int main(int argc, char *argv[])
     config.redirectUris = p.values(redirectUri);
     config.signingKeyFile = p.value(keyFile);
     config.issuer = p.value(issuer);
+    config.requireEmailVerification = p.isSet(requireVerification);
     if (p.isSet(tokenSeconds))
         config.accessTokenSeconds = p.value(tokenSeconds).toInt();
 

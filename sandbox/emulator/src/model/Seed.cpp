@@ -34,6 +34,8 @@ QString load(Emulator &emu, const QJsonObject &seed)
         emu.config().apiKeys = strings(env.value(QLatin1String("api_keys")));
     if (env.value(QLatin1String("client_id")).isString())
         emu.config().clientId = env.value(QLatin1String("client_id")).toString();
+    if (env.value(QLatin1String("require_email_verification")).isBool())
+        emu.config().requireEmailVerification = env.value(QLatin1String("require_email_verification")).toBool();
     if (env.contains(QLatin1String("redirect_uris")))
         emu.config().redirectUris.append(strings(env.value(QLatin1String("redirect_uris"))));
 
