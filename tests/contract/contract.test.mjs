@@ -69,7 +69,7 @@ const EXPECTED_EVENTS = [
     'organization.created', 'organization.updated', 'organization.deleted',
     'organization_membership.created', 'organization_membership.updated', 'organization_membership.deleted',
     'dsync.activated', 'dsync.deleted', 'dsync.group.created', 'dsync.user.created', 'dsync.user.updated', 'dsync.user.deleted',
-    'dsync.group.user_added', 'dsync.group.user_removed',
+    'dsync.group.user_added', 'dsync.group.user_removed', 'dsync.group.updated', 'dsync.group.deleted',
     'connection.activated', 'connection.deactivated', 'connection.deleted',
 ];
 const EXPECTED_EVENTS_AUTH = ['session.created', 'session.revoked', 'authentication.password_succeeded', 'authentication.password_failed',
@@ -515,8 +515,11 @@ describe('emulator responses match the spec', () => {
         const group = await control('POST', `/_emulator/directories/${dir.id}/groups`, { name: 'TPS Reports' }, 201);
         const bob = await control('POST', `/_emulator/directories/${dir.id}/users`, { email: 'bob@initech.test', first_name: 'Bob', last_name: 'Slydell' }, 201);
         await control('PUT', `/_emulator/directory_groups/${group.id}/users/${bob.id}`);
+        await control('PUT', `/_emulator/directory_groups/${group.id}`, { name: 'TPS Reports (new cover sheet)' });
         await api('GET', '/directories/{id}', { params: { id: dir.id }, expect: 200 });
         await api('GET', '/directory_groups/{id}', { params: { id: group.id }, expect: 200 });
+        const spare = await control('POST', `/_emulator/directories/${dir.id}/groups`, { name: 'Spare' }, 201);
+        await control('DELETE', `/_emulator/directory_groups/${spare.id}`);
         await api('GET', '/directory_users', { query: { directory: dir.id }, expect: 200 });
         await api('DELETE', '/directories/{id}', { params: { id: dir.id }, expect: 200 });
         await api('GET', '/directories/{id}', { params: { id: dir.id }, expect: 404 });

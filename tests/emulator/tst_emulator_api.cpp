@@ -296,18 +296,24 @@ private Q_SLOTS:
         QCOMPARE(f.call("GET", QStringLiteral("/directory_groups?user=") + userId).data.size(), 1);
         QCOMPARE(f.call("GET", QStringLiteral("/directories?organization_id=") + acme).data.size(), 1);
 
+        QCOMPARE(f.call("PUT", QStringLiteral("/_emulator/directory_groups/") + group, {{QStringLiteral("name"), QStringLiteral("Engineers")}}).status, 200);
+        QCOMPARE(f.call("PUT", QStringLiteral("/_emulator/directory_groups/") + group, {{QStringLiteral("name"), QString()}}).status, 422);
         QCOMPARE(f.call("POST", QStringLiteral("/_emulator/directory_users/%1/deactivate").arg(userId)).status, 200);
         QCOMPARE(f.call("DELETE", QStringLiteral("/_emulator/directory_groups/%1/users/%2").arg(group, userId)).status, 200);
         QCOMPARE(f.call("DELETE", QStringLiteral("/_emulator/directory_users/") + userId).status, 200);
+        QCOMPARE(f.call("DELETE", QStringLiteral("/_emulator/directory_groups/") + group).status, 200);
+        QCOMPARE(f.call("GET", QStringLiteral("/directory_groups/") + group).status, 404);
         QCOMPARE(f.eventTypes(), (QStringList{QStringLiteral("dsync.activated"), QStringLiteral("dsync.group.created"), QStringLiteral("dsync.user.created"),
-                                              QStringLiteral("dsync.group.user_added"), QStringLiteral("dsync.user.updated"),
-                                              QStringLiteral("dsync.group.user_removed"), QStringLiteral("dsync.user.deleted")}));
+                                              QStringLiteral("dsync.group.user_added"), QStringLiteral("dsync.group.updated"), QStringLiteral("dsync.user.updated"),
+                                              QStringLiteral("dsync.group.user_removed"), QStringLiteral("dsync.user.deleted"), QStringLiteral("dsync.group.deleted")}));
         const QList<QJsonObject> events = f.emulator->store().events.select();
         const QJsonObject added = events.at(3).value(QLatin1String("data")).toObject();
         QCOMPARE(added.value(QLatin1String("directory_id")).toString(), dirId);
         QCOMPARE(added.value(QLatin1String("user")).toObject().value(QLatin1String("id")).toString(), userId);
         QVERIFY(!added.value(QLatin1String("user")).toObject().contains(QLatin1String("groups")));
-        const QJsonObject updated = events.at(4).value(QLatin1String("data")).toObject();
+        QCOMPARE(events.at(4).value(QLatin1String("data")).toObject().value(QLatin1String("previous_attributes")).toObject().value(QLatin1String("name")).toString(),
+                 QStringLiteral("Engineering"));
+        const QJsonObject updated = events.at(5).value(QLatin1String("data")).toObject();
         QCOMPARE(updated.value(QLatin1String("state")).toString(), QStringLiteral("inactive"));
         QCOMPARE(updated.value(QLatin1String("previous_attributes")).toObject().value(QLatin1String("state")).toString(), QStringLiteral("active"));
     }

@@ -50,6 +50,8 @@ QList<QJsonObject> activeMemberships(Emulator &emu, const QString &userId);
 Outcome createDirectory(Emulator &emu, const QJsonObject &body, bool notify);
 std::optional<Response> deleteDirectory(Emulator &emu, const QString &id, bool notify);
 Outcome createDirectoryGroup(Emulator &emu, const QString &directoryId, const QJsonObject &body, bool notify);
+Outcome renameDirectoryGroup(Emulator &emu, const QString &id, const QString &name, bool notify);
+std::optional<Response> deleteDirectoryGroup(Emulator &emu, const QString &id, bool notify);
 Outcome createDirectoryUser(Emulator &emu, const QString &directoryId, const QJsonObject &body, bool notify);
 Outcome updateDirectoryUser(Emulator &emu, const QString &id, const QJsonObject &body, bool notify);
 std::optional<Response> deleteDirectoryUser(Emulator &emu, const QString &id, bool notify);

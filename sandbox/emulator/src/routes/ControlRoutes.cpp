@@ -165,6 +165,16 @@ void registerIdpRoutes(Emulator &emu, Router &r)
     r.del(QStringLiteral("/_emulator/directory_users/{id}"), Access::Control, [&emu](Request &req) {
         return fromError(domain::deleteDirectoryUser(emu, req.params.value(QStringLiteral("id")), true));
     });
+    r.put(QStringLiteral("/_emulator/directory_groups/{id}"), Access::Control, [&emu](Request &req) {
+        Response bad;
+        const auto body = jsonBody(req, bad);
+        return body ? fromOutcome(domain::renameDirectoryGroup(emu, req.params.value(QStringLiteral("id")),
+                                                               body->value(QLatin1String("name")).toString(), true))
+                    : bad;
+    });
+    r.del(QStringLiteral("/_emulator/directory_groups/{id}"), Access::Control, [&emu](Request &req) {
+        return fromError(domain::deleteDirectoryGroup(emu, req.params.value(QStringLiteral("id")), true));
+    });
     r.put(QStringLiteral("/_emulator/directory_groups/{group}/users/{user}"), Access::Control, [&emu](Request &req) {
         return fromError(domain::setGroupMember(emu, req.params.value(QStringLiteral("group")), req.params.value(QStringLiteral("user")), true, true));
     });

@@ -105,6 +105,39 @@ Outcome createDirectoryGroup(Emulator &emu, const QString &directoryId, const QJ
     return {g, std::nullopt};
 }
 
+Outcome renameDirectoryGroup(Emulator &emu, const QString &id, const QString &name, bool notify)
+{
+    QJsonObject g = emu.store().directoryGroups.get(id);
+    if (g.isEmpty())
+        return Outcome::fail(errors::notFound(QStringLiteral("Directory group"), id));
+    if (name.trimmed().isEmpty())
+        return Outcome::fail(errors::fieldRequired(QStringLiteral("name")));
+    const QJsonValue before = g.value(QLatin1String("name"));
+    if (before.toString() == name)
+        return {g, std::nullopt}; // nothing changes, no event
+    g.insert(QStringLiteral("name"), name);
+    g.insert(QStringLiteral("updated_at"), emu.clock().iso());
+    emu.store().directoryGroups.update(g);
+    if (notify) {
+        QJsonObject data = g;
+        data.insert(QStringLiteral("previous_attributes"), QJsonObject{{QStringLiteral("name"), before}});
+        emu.events().emitEvent(QStringLiteral("dsync.group.updated"), data);
+    }
+    return {g, std::nullopt};
+}
+
+std::optional<Response> deleteDirectoryGroup(Emulator &emu, const QString &id, bool notify)
+{
+    const QJsonObject g = emu.store().directoryGroups.get(id);
+    if (g.isEmpty())
+        return errors::notFound(QStringLiteral("Directory group"), id);
+    emu.store().directoryGroups.remove(id);
+    emu.store().groupMembers.remove(id);
+    if (notify)
+        emu.events().emitEvent(QStringLiteral("dsync.group.deleted"), g);
+    return std::nullopt;
+}
+
 QJsonObject directoryUserForRest(Emulator &emu, const QJsonObject &user)
 {
     QJsonObject u = user;
