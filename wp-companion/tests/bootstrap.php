@@ -141,3 +141,4 @@ if ( DB_HOST !== getenv( 'WP_DB_HOST' ) . ':' . getenv( 'WP_DB_PORT' ) ) {
 }
 
 require_once __DIR__ . '/WPTestCase.php';
+require_once __DIR__ . '/support/EmulatorEnvironment.php';
