@@ -1,6 +1,7 @@
 <?php
 /**
- * Wires the features together on plugins_loaded. Each feature registers its own hooks.
+ * Wires the features together on plugins_loaded. Each feature is a class with register(), which
+ * adds its own hooks; this list is the only place that knows them all.
  *
  * @package WorkOSCompanion
  */
@@ -8,25 +9,40 @@
 namespace WorkOSCompanion;
 
 use WorkOSCompanion\Database\Schema;
-use WorkOSCompanion\Rest\Admin\StatusController;
 
 defined( 'ABSPATH' ) || exit;
 
 final class Plugin {
-	public const TEXT_DOMAIN = 'workos-companion';
+	public const TEXT_DOMAIN    = 'workos-companion';
 	public const REST_NAMESPACE = 'workos/v1';
+
+	/** Feature classes, in the order their hooks are registered. */
+	private const FEATURES = array(
+		Rest\Admin\AdminRoutes::class,
+		ActivityLog\LoginActivity::class,
+		Auth\RedirectMode::class,
+		Auth\Callback::class,
+		Auth\Headless::class,
+		Auth\PasswordPaths::class,
+		Auth\AccountLock::class,
+		Auth\LoginRedirects::class,
+		Auth\Logout::class,
+		Rest\Bearer\BearerAuth::class,
+		UI\LoginButton::class,
+		UI\AdminBarBadge::class,
+		AuditLog\AuditForwarder::class,
+	);
 
 	public static function boot(): void {
 		// Upgrades run lazily on every site (multisite: per-site tables and version option).
 		Schema::maybe_upgrade();
-
 		add_action( 'init', array( self::class, 'load_textdomain' ) );
-		add_action(
-			'rest_api_init',
-			static function (): void {
-				( new StatusController() )->register_routes();
+		foreach ( self::FEATURES as $feature ) {
+			// Features land one by one while the companion is built; a missing one is skipped.
+			if ( class_exists( $feature ) ) {
+				( new $feature() )->register();
 			}
-		);
+		}
 	}
 
 	public static function load_textdomain(): void {
@@ -43,8 +59,13 @@ final class Plugin {
 				Schema::install();
 				restore_current_blog();
 			}
-			return;
+		} else {
+			Schema::install();
 		}
-		Schema::install();
+		// The /workos/callback rule must exist before the first sign-in.
+		if ( class_exists( Auth\Callback::class ) ) {
+			Auth\Callback::add_rewrite_rule();
+			flush_rewrite_rules( false );
+		}
 	}
 }
