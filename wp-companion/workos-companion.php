@@ -36,4 +36,5 @@ require_once __DIR__ . '/src/Autoloader.php';
 \WorkOSCompanion\Autoloader::register( __DIR__ . '/src' );
 
 register_activation_hook( __FILE__, array( \WorkOSCompanion\Plugin::class, 'activate' ) );
+register_deactivation_hook( __FILE__, array( \WorkOSCompanion\Plugin::class, 'deactivate' ) );
 add_action( 'plugins_loaded', array( \WorkOSCompanion\Plugin::class, 'boot' ) );

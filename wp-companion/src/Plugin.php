@@ -49,6 +49,12 @@ final class Plugin {
 		load_plugin_textdomain( self::TEXT_DOMAIN, false, dirname( plugin_basename( WORKOS_COMPANION_FILE ) ) . '/languages' );
 	}
 
+	/** Stops the scheduled work and drops our rewrite rule; data stays until uninstall. */
+	public static function deactivate(): void {
+		wp_clear_scheduled_hook( AuditLog\AuditQueue::CRON_HOOK );
+		flush_rewrite_rules( false );
+	}
+
 	/**
 	 * @param bool $network_wide True when a super admin network-activates the plugin.
 	 */

@@ -52,6 +52,7 @@ final class Uninstaller {
 			delete_metadata( 'user', 0, $key, '', true );
 		}
 		delete_transient( 'workos_jwks' );
+		AuditLog\AuditQueue::purge();
 		Schema::drop();
 	}
 }

@@ -130,6 +130,10 @@ $_SERVER['REQUEST_METHOD']  = 'GET';
 $_SERVER['REMOTE_ADDR']     = '127.0.0.1';
 
 // At file scope: WordPress keeps its state in globals declared while loading.
+// PHPUnit includes this file inside a function: WordPress's globals must be declared global
+// here, or they end up local to it (shortcodes, for one, would vanish).
+global $shortcode_tags, $wp_filter, $wp_actions, $wp_current_filter, $wp_rewrite, $wp, $wp_query, $wp_the_query,
+	$wpdb, $wp_roles, $wp_locale, $wp_widget_factory, $wp_embed, $wp_version, $table_prefix, $current_user;
 require $workos_tests_site . '/wp-load.php';
 require_once ABSPATH . 'wp-admin/includes/plugin.php';
 

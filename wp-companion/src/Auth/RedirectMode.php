@@ -79,7 +79,12 @@ final class RedirectMode {
 		if ( isset( $query['fallback'] ) && '1' === (string) $query['fallback'] && wp_validate_boolean( Config::get( 'allow_password_fallback' ) ) ) {
 			return false;
 		}
-		return ! self::bypass_active( $query );
+		if ( self::bypass_active( $query ) ) {
+			// The activity log records it (bypass_activated); integrators may alert on it.
+			do_action( 'workos_bypass_activated' );
+			return false;
+		}
+		return true;
 	}
 
 	/**
