@@ -38,10 +38,7 @@ final class Plugin {
 		Schema::maybe_upgrade();
 		add_action( 'init', array( self::class, 'load_textdomain' ) );
 		foreach ( self::FEATURES as $feature ) {
-			// Features land one by one while the companion is built; a missing one is skipped.
-			if ( class_exists( $feature ) ) {
-				( new $feature() )->register();
-			}
+			( new $feature() )->register();
 		}
 	}
 
@@ -69,9 +66,7 @@ final class Plugin {
 			Schema::install();
 		}
 		// The /workos/callback rule must exist before the first sign-in.
-		if ( class_exists( Auth\Callback::class ) ) {
-			Auth\Callback::add_rewrite_rule();
-			flush_rewrite_rules( false );
-		}
+		Auth\Callback::add_rewrite_rule();
+		flush_rewrite_rules( false );
 	}
 }

@@ -44,6 +44,14 @@ final class Uninstaller {
 		'_workos_first_login',
 	);
 
+	/** Deletes every transient whose name starts with $prefix (and its timeout row). */
+	private static function delete_transients( string $prefix ): void {
+		global $wpdb;
+		foreach ( array( '_transient_', '_transient_timeout_' ) as $kind ) {
+			$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $wpdb->esc_like( $kind . $prefix ) . '%' ) );
+		}
+	}
+
 	public static function uninstall_site(): void {
 		foreach ( self::OPTIONS as $option ) {
 			delete_option( $option );
@@ -52,6 +60,8 @@ final class Uninstaller {
 			delete_metadata( 'user', 0, $key, '', true );
 		}
 		delete_transient( 'workos_jwks' );
+		self::delete_transients( 'workos_jwks' ); // one cache per client id and base URL
+		self::delete_transients( 'workos_state_' );
 		AuditLog\AuditQueue::purge();
 		Schema::drop();
 	}

@@ -206,11 +206,7 @@ final class PasswordPaths {
 
 	/** A no-cache 302 to WorkOS (not a safe redirect: WorkOS is another host by design). */
 	private static function redirect( string $url ): void {
-		if ( class_exists( NoCache::class ) ) {
-			NoCache::send(); // browser and CDN: a cached hand-over would replay a used state
-		} else {
-			nocache_headers();
-		}
+		NoCache::send(); // browser and CDN: a cached hand-over would replay a used state
 		// phpcs:ignore WordPress.Security.SafeRedirect.wp_redirect_wp_redirect -- the WorkOS authorize URL we built.
 		wp_redirect( $url, 302, 'WorkOS' );
 		exit;

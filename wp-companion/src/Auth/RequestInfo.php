@@ -16,11 +16,7 @@ defined( 'ABSPATH' ) || exit;
 
 final class RequestInfo {
 	public static function ip(): string {
-		if ( class_exists( ClientIp::class ) ) {
-			return ClientIp::get();
-		}
-		$remote = isset( $_SERVER['REMOTE_ADDR'] ) ? sanitize_text_field( wp_unslash( $_SERVER['REMOTE_ADDR'] ) ) : '';
-		return false === filter_var( $remote, FILTER_VALIDATE_IP ) ? '' : $remote;
+		return ClientIp::get();
 	}
 
 	public static function user_agent(): string {
@@ -38,9 +34,6 @@ final class RequestInfo {
 		if ( ! is_string( $target ) || '' === trim( $target ) ) {
 			return $fallback;
 		}
-		if ( class_exists( SafeRedirect::class ) ) {
-			return SafeRedirect::validate( trim( $target ), $fallback );
-		}
-		return wp_validate_redirect( trim( $target ), $fallback );
+		return SafeRedirect::validate( trim( $target ), $fallback );
 	}
 }

@@ -153,11 +153,7 @@ final class UserLinker {
 
 	/** Deactivated as Auth\AccountLock (which refuses the account on every other path) sees it. */
 	public static function is_deactivated( int $user_id ): bool {
-		if ( class_exists( AccountLock::class ) ) {
-			return AccountLock::is_deactivated( $user_id );
-		}
-		$flag = get_user_meta( $user_id, self::META_DEACTIVATED, true );
-		return ! in_array( is_string( $flag ) ? strtolower( trim( $flag ) ) : $flag, array( '', '0', 'false', 'no', 'off', false, 0, null ), true );
+		return AccountLock::is_deactivated( $user_id );
 	}
 
 	public static function is_administrator( WP_User $user ): bool {
@@ -178,14 +174,7 @@ final class UserLinker {
 	}
 
 	private static function deactivated_error(): WP_Error {
-		if ( class_exists( AccountLock::class ) ) {
-			return AccountLock::error();
-		}
-		return new WP_Error(
-			'workos_user_deactivated',
-			__( 'This account has been deactivated on this site. Please contact your administrator.', 'workos-companion' ),
-			array( 'status' => 403 )
-		);
+		return AccountLock::error();
 	}
 
 	/**

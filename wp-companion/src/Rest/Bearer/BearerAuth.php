@@ -132,12 +132,9 @@ final class BearerAuth {
 		return $user_id;
 	}
 
-	/** The account lock's rule when that feature is present (one meaning of the flag), else any truthy flag. */
+	/** The account lock's rule: one meaning of the flag everywhere. */
 	private static function is_deactivated( int $user_id ): bool {
-		if ( class_exists( AccountLock::class ) ) {
-			return AccountLock::is_deactivated( $user_id );
-		}
-		return (bool) get_user_meta( $user_id, self::DEACTIVATED_META, true );
+		return AccountLock::is_deactivated( $user_id );
 	}
 
 	/**
