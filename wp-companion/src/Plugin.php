@@ -36,6 +36,7 @@ final class Plugin {
 	public static function boot(): void {
 		// Upgrades run lazily on every site (multisite: per-site tables and version option).
 		Schema::maybe_upgrade();
+		Config\ConstantSeeder::seed();
 		add_action( 'init', array( self::class, 'load_textdomain' ) );
 		foreach ( self::FEATURES as $feature ) {
 			( new $feature() )->register();
