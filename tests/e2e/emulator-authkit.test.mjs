@@ -5,33 +5,16 @@
 // Needs SANDBOX_WP_URL, SANDBOX_STATE, SANDBOX_EMULATOR_PORT and WORKOS_TEST_OUTPUT (./test sets them).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-
-function requireEnv(name) {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the e2e tests through ./test (it starts the sandbox)`);
-  return value;
-}
-
-function readEnvFile(file) {
-  const values = {};
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const m = /^([A-Z_]+)='([^']*)'$/.exec(line.trim());
-    if (m) values[m[1]] = m[2];
-  }
-  return values;
-}
+import { requireEnv, readEnvFile, CHROMIUM_ARGS } from './lib/sandbox.mjs';
 
 const SITE = requireEnv('SANDBOX_WP_URL').replace(/\/+$/, '');
 const WORKOS = `http://127.0.0.1:${requireEnv('SANDBOX_EMULATOR_PORT')}`;
 const OUT = requireEnv('WORKOS_TEST_OUTPUT');
 const WORKOS_ENV = readEnvFile(path.join(requireEnv('SANDBOX_STATE'), 'emulator', 'credentials.env'));
 const CALLBACK = `${SITE}/workos/callback`;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps',
-  '--disable-extensions', '--no-default-browser-check'];
 
 function authorizeUrl(state) {
   const q = new URLSearchParams({ client_id: WORKOS_ENV.SANDBOX_WORKOS_CLIENT_ID, response_type: 'code',

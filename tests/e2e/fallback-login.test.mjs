@@ -9,24 +9,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-
-function requireEnv(name) {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the e2e tests through ./test (it starts the sandbox)`);
-  return value;
-}
-
-function readEnvFile(file) {
-  const values = {};
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const m = /^([A-Z_]+)='([^']*)'$/.exec(line.trim());
-    if (m) values[m[1]] = m[2];
-  }
-  return values;
-}
+import { requireEnv, readEnvFile, CHROMIUM_ARGS } from './lib/sandbox.mjs';
 
 const SITE = requireEnv('SANDBOX_WP_URL').replace(/\/+$/, '');
 const STATE = requireEnv('SANDBOX_STATE');
@@ -37,9 +23,6 @@ const SITE_CREDENTIALS = readEnvFile(path.join(STATE, 'credentials.env'));
 const WORKOS_CREDENTIALS = readEnvFile(path.join(STATE, 'emulator', 'credentials.env'));
 const LOGIN_URL_PATH = '/wp-admin/edit.php';
 const LOGOUT_URL = '/sample-page/?signed-out=administrator';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps',
-  '--disable-extensions', '--no-default-browser-check'];
 
 // Runs in the served site: "snapshot" prints what the test changes, "configure" applies settings,
 // "restore" puts a snapshot back. Arguments: mode, JSON.

@@ -15,24 +15,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-function requireEnv(name) {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the e2e tests through ./test (it starts the sandbox)`);
-  return value;
-}
-
-function readEnvFile(file) {
-  const values = {};
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const m = /^([A-Z_]+)='([^']*)'$/.exec(line.trim());
-    if (m) values[m[1]] = m[2];
-  }
-  return values;
-}
+import { requireEnv, readEnvFile, CHROMIUM_ARGS } from './lib/sandbox.mjs';
 
 const SITE = requireEnv('SANDBOX_WP_URL').replace(/\/+$/, '');
 const STATE = requireEnv('SANDBOX_STATE');
@@ -46,9 +32,6 @@ const CONFIGURE = path.join(REPO, 'sandbox', 'lib', 'wordpress', 'configure-work
 const SLUG = 'workos-login-button-e2e';
 const LABEL = 'Sign in with WorkOS';
 const VISITOR = 'katherine@acme.test';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps',
-  '--disable-extensions', '--no-default-browser-check'];
 
 function configure(...settings) {
   return execFileSync('php', [CONFIGURE, SITE_DIR, SITE, ...settings], { encoding: 'utf8' });

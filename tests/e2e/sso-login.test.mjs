@@ -14,12 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-function requireEnv(name) {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the e2e tests through ./test (it starts the sandbox)`);
-  return value;
-}
+import { requireEnv, CHROMIUM_ARGS } from './lib/sandbox.mjs';
 
 const SITE = requireEnv('SANDBOX_WP_URL').replace(/\/+$/, '');
 const STATE = requireEnv('SANDBOX_STATE');
@@ -30,9 +25,6 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const CONFIGURE = path.join(REPO, 'sandbox', 'lib', 'wordpress', 'configure-workos.php');
 const PASSWORD = 'Password123!';
 const USERS = ['ada@acme.test', 'alan@acme.test'];
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps',
-  '--disable-extensions', '--no-default-browser-check'];
 
 function configure(...settings) {
   return execFileSync('php', [CONFIGURE, SITE_DIR, SITE, ...settings], { encoding: 'utf8' });

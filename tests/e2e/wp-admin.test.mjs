@@ -8,15 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-
-function requireEnv(name) {
-  const value = process.env[name];
-  if (!value) {
-    throw new Error(`${name} is not set: run the e2e tests through ./test, or start a sandbox and export ` +
-      'SANDBOX_WP_URL, SANDBOX_STATE and WORKOS_TEST_OUTPUT');
-  }
-  return value;
-}
+import { requireEnv, CHROMIUM_ARGS } from './lib/sandbox.mjs';
 
 function readCredentials(file) {
   let text;
@@ -48,14 +40,6 @@ const OUT = requireEnv('WORKOS_TEST_OUTPUT');
 const ADMIN_USER = process.env.SANDBOX_ADMIN_USER || 'admin';
 const CREDENTIALS = readCredentials(path.join(STATE, 'credentials.env'));
 const PLUGIN_FILE = 'workos-companion/workos-companion.php';
-
-// Flags from the toolchain guide §7: --no-sandbox because CI runs as root; the rest keep Chromium
-// off the (closed) network and quiet.
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--disable-default-apps', '--disable-extensions', '--no-default-browser-check',
-];
 
 describe('wp-admin with the WorkOS Companion', () => {
   let browser;
