@@ -46,7 +46,7 @@ private Q_SLOTS:
         const CliResult table = cli.run({QStringLiteral("status")});
         QVERIFY2(table.exitCode == 0, qPrintable(table.err));
         QVERIFY(table.out.contains(QRegularExpression(QStringLiteral("\\| plugin_version +\\| 0\\.1\\.0 +\\| constant"))));
-        QVERIFY(table.out.contains(QRegularExpression(QStringLiteral("\\| db_version +\\| 3 +\\| database"))));
+        QVERIFY(table.out.contains(QRegularExpression(QStringLiteral("\\| db_version +\\| 4 +\\| database"))));
 
         const CliResult json = cli.run({QStringLiteral("status"), QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(json.exitCode, 0);

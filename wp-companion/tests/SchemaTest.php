@@ -122,11 +122,11 @@ final class SchemaTest extends WPTestCase {
 		try {
 			$created = dbDelta( Schema::create_statements( $prefix, $wpdb->get_charset_collate() ) );
 			$this->assertSame( '', $wpdb->last_error );
-			$this->assertCount( count( Schema::TABLES ), $created );
+			$this->assertCount( count( Schema::TABLES ) + count( Schema::WEBHOOK_TABLES ), $created );
 			$this->assert_columns_match_the_spec( $prefix );
 			$this->assert_indexes_match_the_spec( $prefix );
 		} finally {
-			foreach ( Schema::TABLES as $name ) {
+			foreach ( array_merge( Schema::TABLES, Schema::WEBHOOK_TABLES ) as $name ) {
 				$wpdb->query( 'DROP TABLE IF EXISTS `' . esc_sql( $prefix . $name ) . '`' ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- identifier.
 			}
 		}
@@ -157,10 +157,10 @@ final class SchemaTest extends WPTestCase {
 		}
 	}
 
-	public function test_schema_version_is_3(): void {
-		$this->assertSame( 3, Schema::VERSION );
-		$this->assertSame( 3, Schema::installed_version() );
-		$this->assertSame( '3', (string) get_option( 'workos_db_version' ) );
+	public function test_schema_version_is_4(): void {
+		$this->assertSame( 4, Schema::VERSION );
+		$this->assertSame( 4, Schema::installed_version() );
+		$this->assertSame( '4', (string) get_option( 'workos_db_version' ) );
 	}
 
 	public function test_install_is_idempotent(): void {
@@ -172,7 +172,7 @@ final class SchemaTest extends WPTestCase {
 		Schema::install();
 		Schema::install();
 		$this->assertSame( $before, $this->describe_all() );
-		$this->assertSame( 3, Schema::installed_version() );
+		$this->assertSame( 4, Schema::installed_version() );
 
 		// dbDelta finds nothing left to change: no ALTER on every upgrade check.
 		$pending = dbDelta( Schema::create_statements( $wpdb->prefix, $wpdb->get_charset_collate() ), false );
@@ -234,7 +234,7 @@ final class SchemaTest extends WPTestCase {
 		$this->assertArrayNotHasKey( 'active_environment', $after );
 		unset( $global['active_environment'] );
 		$this->assertSame( $global, $after, 'the other keys of workos_global are kept' );
-		$this->assertSame( 3, Schema::installed_version() );
+		$this->assertSame( 4, Schema::installed_version() );
 		$this->assertSame( null === $expected ? 'staging' : $expected, Config::active() );
 	}
 
@@ -248,7 +248,7 @@ final class SchemaTest extends WPTestCase {
 
 		$this->assertFalse( get_option( Config::GLOBAL_OPTION ) );
 		$this->assertSame( 'production', get_option( Config::ACTIVE_ENV_OPTION ) );
-		$this->assertSame( 3, Schema::installed_version() );
+		$this->assertSame( 4, Schema::installed_version() );
 	}
 
 	/** @return array<string,array<int,array<string,mixed>>> SHOW COLUMNS and SHOW INDEX of every table. */

@@ -70,8 +70,8 @@ final class StatusEndpointTest extends WPTestCase {
 		$data = $response->get_data();
 
 		$this->assertSame( WORKOS_COMPANION_VERSION, $data['plugin']['version'] );
-		$this->assertSame( 3, $data['plugin']['schema_version'] );
-		$this->assertSame( 3, $data['plugin']['schema_version_expected'] );
+		$this->assertSame( 4, $data['plugin']['schema_version'] );
+		$this->assertSame( 4, $data['plugin']['schema_version_expected'] );
 		$this->assertSame( $wp_version, $data['wordpress']['version'] );
 		$this->assertFalse( $data['wordpress']['multisite'] );
 		$this->assertSame( PHP_VERSION, $data['php']['version'] );

@@ -66,7 +66,7 @@ final class StatusHttpTest extends WPTestCase {
 		list( $status, $body, $headers ) = $this->get_status( $this->credentials['SANDBOX_APP_PASSWORD'] );
 		$this->assertSame( 200, $status, 'body: ' . wp_json_encode( $body ) );
 		$this->assertSame( WORKOS_COMPANION_VERSION, $body['plugin']['version'] );
-		$this->assertSame( 3, $body['plugin']['schema_version'] );
+		$this->assertSame( 4, $body['plugin']['schema_version'] );
 		$this->assertArrayHasKey( 'production', $body['environments'] );
 		$this->assertArrayHasKey( 'staging', $body['environments'] );
 		$this->assertStringContainsString( 'no-store', (string) ( $headers['cache-control'] ?? '' ) );

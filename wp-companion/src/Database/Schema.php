@@ -1,7 +1,12 @@
 <?php
 /**
- * The plugin's four tables (data contract of the reference plugin, schema version 3) and the
- * versioned upgrade routine.
+ * The plugin's tables and the versioned upgrade routine.
+ *
+ * Version 3: the reference plugin's four tables (data contract, unchanged).
+ * Version 4: adds the webhook bookkeeping of our own: {prefix}workos_webhook_events (one row per
+ * WorkOS event id, UNIQUE, so a replay is recognised race-safely across PHP workers) and
+ * {prefix}workos_object_versions (per WorkOS object id, the newest `updated_at` applied, in
+ * milliseconds, so an older event never overwrites newer data).
  *
  * @package WorkOSCompanion
  */
@@ -11,7 +16,7 @@ namespace WorkOSCompanion\Database;
 defined( 'ABSPATH' ) || exit;
 
 final class Schema {
-	public const VERSION        = 3;
+	public const VERSION        = 4;
 	public const VERSION_OPTION = 'workos_db_version';
 
 	/** Table names without the site prefix. */
@@ -20,6 +25,12 @@ final class Schema {
 		'workos_org_memberships',
 		'workos_org_sites',
 		'workos_activity_log',
+	);
+
+	/** Our own tables (schema 4), dropped at uninstall with the four above. */
+	public const WEBHOOK_TABLES = array(
+		'workos_webhook_events',
+		'workos_object_versions',
 	);
 
 	public static function installed_version(): int {
@@ -43,6 +54,7 @@ final class Schema {
 		$from = self::installed_version();
 		dbDelta( self::create_statements( $wpdb->prefix, $wpdb->get_charset_collate() ) );
 
+		// 3 → 4 needs no data migration: dbDelta above creates the two webhook tables.
 		if ( $from < 3 ) {
 			self::migrate_active_environment();
 		}
@@ -104,6 +116,25 @@ final class Schema {
   KEY idx_user_id (user_id),
   KEY idx_created_at (created_at)
 ) {$charset_collate};",
+			"CREATE TABLE {$prefix}workos_webhook_events (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  event_id varchar(191) NOT NULL,
+  event_type varchar(191) NOT NULL DEFAULT '',
+  object_id varchar(191) NOT NULL DEFAULT '',
+  received_at datetime NOT NULL,
+  outcome varchar(20) NOT NULL DEFAULT 'processing',
+  reason varchar(191) NOT NULL DEFAULT '',
+  PRIMARY KEY  (id),
+  UNIQUE KEY idx_event_id (event_id),
+  KEY idx_object_id (object_id),
+  KEY idx_received_at (received_at)
+) {$charset_collate};",
+			"CREATE TABLE {$prefix}workos_object_versions (
+  object_id varchar(191) NOT NULL,
+  updated_at_ms bigint(20) unsigned NOT NULL DEFAULT 0,
+  event_id varchar(191) NOT NULL DEFAULT '',
+  PRIMARY KEY  (object_id)
+) {$charset_collate};",
 		);
 	}
 
@@ -125,10 +156,10 @@ final class Schema {
 		update_option( 'workos_global', $global );
 	}
 
-	/** Drops the four tables of the current site (uninstall). */
+	/** Drops the plugin's tables of the current site (uninstall). */
 	public static function drop(): void {
 		global $wpdb;
-		foreach ( self::TABLES as $table ) {
+		foreach ( array_merge( self::TABLES, self::WEBHOOK_TABLES ) as $table ) {
 			$wpdb->query( 'DROP TABLE IF EXISTS `' . esc_sql( $wpdb->prefix . $table ) . '`' ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- identifiers cannot be placeholders.
 		}
 		delete_option( self::VERSION_OPTION );
