@@ -31,6 +31,8 @@ final class Plugin {
 		UI\LoginButton::class,
 		UI\AdminBarBadge::class,
 		AuditLog\AuditForwarder::class,
+		Sync\ProfilePush::class,
+		Webhook\Receiver::class,
 	);
 
 	public static function boot(): void {
@@ -50,6 +52,7 @@ final class Plugin {
 	/** Stops the scheduled work and drops our rewrite rule; data stays until uninstall. */
 	public static function deactivate(): void {
 		wp_clear_scheduled_hook( AuditLog\AuditQueue::CRON_HOOK );
+		wp_clear_scheduled_hook( Sync\PushQueue::CRON_HOOK );
 		flush_rewrite_rules( false );
 	}
 

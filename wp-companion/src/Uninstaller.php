@@ -52,6 +52,11 @@ final class Uninstaller {
 		}
 	}
 
+	private static function delete_options_with_prefix( string $prefix ): void {
+		global $wpdb;
+		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $wpdb->esc_like( $prefix ) . '%' ) );
+	}
+
 	public static function uninstall_site(): void {
 		foreach ( self::OPTIONS as $option ) {
 			delete_option( $option );
@@ -63,6 +68,8 @@ final class Uninstaller {
 		self::delete_transients( 'workos_jwks' ); // one cache per client id and base URL
 		self::delete_transients( 'workos_state_' );
 		AuditLog\AuditQueue::purge();
+		Sync\PushQueue::purge();
+		self::delete_options_with_prefix( Webhook\Handlers\ConnectionHandler::OPTION_PREFIX );
 		Schema::drop();
 	}
 }
