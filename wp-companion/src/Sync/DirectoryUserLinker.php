@@ -72,6 +72,24 @@ final class DirectoryUserLinker {
 		if ( '' === $id || '' === $email ) {
 			return new WP_Error( 'workos_invalid_directory_user', __( 'The directory user has no id or no e-mail address.', 'workos-companion' ) );
 		}
+		// WorkOS delivers a new user's events in parallel (dsync.user.created and
+		// dsync.group.user_added arrive together, on different PHP workers): one database lock per
+		// directory user makes the second wait and find the first one's user instead of
+		// creating a duplicate that fails.
+		global $wpdb;
+		$lock = 'workos_dsync_' . substr( md5( $id ), 0, 24 );
+		if ( '1' !== (string) $wpdb->get_var( $wpdb->prepare( 'SELECT GET_LOCK(%s, %d)', $lock, 15 ) ) ) {
+			return new WP_Error( 'workos_directory_busy', __( 'Another update of this directory user is still running.', 'workos-companion' ), array( 'transient' => true ) );
+		}
+		try {
+			return self::provision_locked( $id, $email, $directory_user );
+		} finally {
+			$wpdb->query( $wpdb->prepare( 'SELECT RELEASE_LOCK(%s)', $lock ) );
+		}
+	}
+
+	/** @return WP_User|WP_Error */
+	private static function provision_locked( string $id, string $email, array $directory_user ) {
 		$user = self::find( $id );
 		if ( $user ) {
 			return self::update( $user, $directory_user );
