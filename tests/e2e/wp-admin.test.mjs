@@ -6,22 +6,12 @@
 // Run: cd tests/e2e && npm ci && node --test --test-concurrency=1 wp-admin.test.mjs
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { requireEnv, CHROMIUM_ARGS } from './lib/sandbox.mjs';
+import { requireEnv, readEnvFile, CHROMIUM_ARGS } from './lib/sandbox.mjs';
 
 function readCredentials(file) {
-  let text;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new Error(`cannot read the sandbox credentials ${file}: ${error.message}`);
-  }
-  const values = {};
-  for (const line of text.split('\n')) {
-    const match = /^([A-Z_]+)='([^']*)'$/.exec(line.trim());
-    if (match) values[match[1]] = match[2];
-  }
+  const values = readEnvFile(file);
   if (!values.SANDBOX_ADMIN_PASSWORD) throw new Error(`no SANDBOX_ADMIN_PASSWORD in ${file}`);
   return values;
 }
