@@ -10,37 +10,19 @@
 // Needs SANDBOX_WP_URL, SANDBOX_STATE, SANDBOX_EMULATOR_PORT and WORKOS_TEST_OUTPUT (./test sets them).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { requireEnv, CHROMIUM_ARGS } from './lib/sandbox.mjs';
+import { requireEnv, CHROMIUM_ARGS, servedSite } from './lib/sandbox.mjs';
 
 const SITE = requireEnv('SANDBOX_WP_URL').replace(/\/+$/, '');
 const STATE = requireEnv('SANDBOX_STATE');
 const WORKOS = `http://127.0.0.1:${requireEnv('SANDBOX_EMULATOR_PORT')}`;
 const OUT = requireEnv('WORKOS_TEST_OUTPUT');
 const SITE_DIR = path.join(STATE, 'site');
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CONFIGURE = path.join(REPO, 'sandbox', 'lib', 'wordpress', 'configure-workos.php');
 const PASSWORD = 'Password123!';
 const USERS = ['ada@acme.test', 'alan@acme.test'];
 
-function configure(...settings) {
-  return execFileSync('php', [CONFIGURE, SITE_DIR, SITE, ...settings], { encoding: 'utf8' });
-}
-
-// PHP run inside the served WordPress (reads and restores what this test changes); data goes in
-// as JSON through the environment, never spliced into the code.
-function wp(code, data = null) {
-  const url = new URL(SITE);
-  const boot = `$_SERVER['HTTP_HOST']=${JSON.stringify(url.host)};$_SERVER['SERVER_NAME']=${JSON.stringify(url.hostname)};` +
-    `$_SERVER['REQUEST_URI']='/';require ${JSON.stringify(path.join(SITE_DIR, 'wp-load.php'))};` +
-    `$data=json_decode((string) getenv('WORKOS_E2E_DATA'), true);`;
-  return execFileSync('php', ['-r', boot + code], {
-    encoding: 'utf8', env: { ...process.env, WORKOS_E2E_DATA: JSON.stringify(data) },
-  });
-}
+const { configure, wp } = servedSite(SITE, SITE_DIR);
 
 describe('signing in to WordPress with WorkOS', () => {
   let browser;

@@ -1,5 +1,6 @@
 // What every browser test needs from the sandbox ./test started: its environment variables, the
 // credential files it wrote, and how to start Debian's Chromium on this closed network.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 export function requireEnv(name) {
@@ -34,3 +35,23 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--disable-default-apps', '--disable-extensions', '--no-default-browser-check',
 ];
+
+// The served WordPress from the test's side: configure-workos.php for WorkOS settings, and PHP run
+// inside it (database wp). Data goes in as JSON through the environment, never spliced into code.
+export function servedSite(siteUrl, siteDir) {
+  const configureScript = new URL('../../../sandbox/lib/wordpress/configure-workos.php', import.meta.url).pathname;
+  return {
+    configure(...settings) {
+      return execFileSync('php', [configureScript, siteDir, siteUrl, ...settings], { encoding: 'utf8' });
+    },
+    wp(code, data = null) {
+      const url = new URL(siteUrl);
+      const boot = `$_SERVER['HTTP_HOST']=${JSON.stringify(url.host)};$_SERVER['SERVER_NAME']=${JSON.stringify(url.hostname)};` +
+        `$_SERVER['REQUEST_URI']='/';require ${JSON.stringify(`${siteDir}/wp-load.php`)};` +
+        `$data=json_decode((string) getenv('WORKOS_E2E_DATA'), true);`;
+      return execFileSync('php', ['-r', boot + code], {
+        encoding: 'utf8', env: { ...process.env, WP_DB_NAME: 'wp', WORKOS_E2E_DATA: JSON.stringify(data) },
+      });
+    },
+  };
+}
