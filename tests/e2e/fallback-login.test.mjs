@@ -13,6 +13,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { requireEnv, readEnvFile, CHROMIUM_ARGS } from './lib/sandbox.mjs';
+import { fillWordPressLogin, submitWordPressLogin } from './lib/wp-login-form.mjs';
 
 const SITE = requireEnv('SANDBOX_WP_URL').replace(/\/+$/, '');
 const STATE = requireEnv('SANDBOX_STATE');
@@ -190,15 +191,14 @@ describe('break-glass ?fallback=1 sign-in while WorkOS is down', () => {
       await page.waitForSelector('#loginform');
       assert.equal(await page.locator('#loginform input[type=hidden][name=fallback]').getAttribute('value'), '1',
         'the form posts fallback=1 along');
-      await page.fill('#user_login', ADMIN_USER);
-      await page.fill('#user_pass', SITE_CREDENTIALS.SANDBOX_ADMIN_PASSWORD);
+      await fillWordPressLogin(page, ADMIN_USER, SITE_CREDENTIALS.SANDBOX_ADMIN_PASSWORD);
       await page.screenshot({ path: path.join(OUT, 'fallback-3-native-form.png') });
     });
   });
 
   test('the administrator signs in and lands on the role-based login URL', async () => {
     await step('signin', async () => {
-      await Promise.all([page.waitForURL(`**${LOGIN_URL_PATH}`), page.click('#wp-submit')]);
+      await submitWordPressLogin(page, `**${LOGIN_URL_PATH}`);
       await page.waitForSelector('#wpadminbar');
       assert.equal(new URL(page.url()).pathname, LOGIN_URL_PATH);
       assert.match(await page.title(), /^Posts/);

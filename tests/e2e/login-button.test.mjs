@@ -17,6 +17,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { requireEnv, readEnvFile, CHROMIUM_ARGS, servedSite } from './lib/sandbox.mjs';
+import { fillWordPressLogin, submitWordPressLogin } from './lib/wp-login-form.mjs';
 
 const SITE = requireEnv('SANDBOX_WP_URL').replace(/\/+$/, '');
 const STATE = requireEnv('SANDBOX_STATE');
@@ -122,9 +123,8 @@ describe('the login button and the admin-bar badge on the served site', () => {
   test('the administrator signs in with the WordPress form and the page says who is signed in', async () => {
     await step(admin, 'signed-in', async () => {
       await admin.goto(`${SITE}/wp-login.php?fallback=1&redirect_to=${encodeURIComponent(pageUrl)}`);
-      await admin.fill('#user_login', ADMIN_USER);
-      await admin.fill('#user_pass', CREDENTIALS.SANDBOX_ADMIN_PASSWORD);
-      await Promise.all([admin.waitForURL(pageUrl), admin.click('#wp-submit')]);
+      await fillWordPressLogin(admin, ADMIN_USER, CREDENTIALS.SANDBOX_ADMIN_PASSWORD);
+      await submitWordPressLogin(admin, pageUrl);
 
       const who = admin.locator('.workos-login-button__user');
       await who.waitFor({ state: 'visible' });

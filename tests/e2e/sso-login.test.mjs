@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { requireEnv, CHROMIUM_ARGS, servedSite } from './lib/sandbox.mjs';
+import { fillWordPressLogin, submitWordPressLogin } from './lib/wp-login-form.mjs';
 
 const SITE = requireEnv('SANDBOX_WP_URL').replace(/\/+$/, '');
 const STATE = requireEnv('SANDBOX_STATE');
@@ -140,10 +141,9 @@ describe('signing in to WordPress with WorkOS', () => {
     await step(page, 'headless', async () => {
       await page.goto(`${SITE}/wp-login.php`);
       assert.ok(page.url().startsWith(`${SITE}/wp-login.php`), 'no hand-over to WorkOS in headless mode');
-      await page.fill('#user_login', 'alan@acme.test');
-      await page.fill('#user_pass', PASSWORD);
+      await fillWordPressLogin(page, 'alan@acme.test', PASSWORD);
       await shot(page, '6-headless-form');
-      await Promise.all([page.waitForURL(`${SITE}/wp-admin/**`), page.click('#wp-submit')]);
+      await submitWordPressLogin(page, `${SITE}/wp-admin/**`);
       await page.waitForSelector('#wpadminbar');
       assert.match(await page.textContent('#wp-admin-bar-my-account'), /Alan Turing/);
       await shot(page, '7-headless-wp-admin-editor');
@@ -162,8 +162,7 @@ describe('signing in to WordPress with WorkOS', () => {
     const page = await newPage();
     await step(page, 'headless-wrong', async () => {
       await page.goto(`${SITE}/wp-login.php`);
-      await page.fill('#user_login', 'alan@acme.test');
-      await page.fill('#user_pass', 'not-the-password');
+      await fillWordPressLogin(page, 'alan@acme.test', 'not-the-password');
       await Promise.all([page.waitForLoadState('load'), page.click('#wp-submit')]);
       await page.waitForSelector('#login_error');
       assert.ok(page.url().startsWith(`${SITE}/wp-login.php`));

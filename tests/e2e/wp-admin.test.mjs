@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { requireEnv, readEnvFile, CHROMIUM_ARGS } from './lib/sandbox.mjs';
+import { fillWordPressLogin, submitWordPressLogin } from './lib/wp-login-form.mjs';
 
 function readCredentials(file) {
   const values = readEnvFile(file);
@@ -78,9 +79,8 @@ describe('wp-admin with the WorkOS Companion', () => {
   test('the administrator logs in and sees the dashboard', async () => {
     await step('login', async () => {
       await page.goto(`${BASE}/wp-login.php`);
-      await page.fill('#user_login', ADMIN_USER);
-      await page.fill('#user_pass', CREDENTIALS.SANDBOX_ADMIN_PASSWORD);
-      await Promise.all([page.waitForURL('**/wp-admin/**'), page.click('#wp-submit')]);
+      await fillWordPressLogin(page, ADMIN_USER, CREDENTIALS.SANDBOX_ADMIN_PASSWORD);
+      await submitWordPressLogin(page, '**/wp-admin/**');
       await page.waitForSelector('#wpadminbar');
       await page.waitForLoadState('networkidle');
 
