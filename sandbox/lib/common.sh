@@ -14,18 +14,24 @@ SANDBOX_EMULATOR_URL="http://$SANDBOX_HOST:$SANDBOX_EMULATOR_PORT"
 SANDBOX_WP_URL="http://$SANDBOX_HOST:$SANDBOX_WP_PORT"
 SANDBOX_ADMIN_USER=${SANDBOX_ADMIN_USER:-admin}
 SANDBOX_PHP_WORKERS=${SANDBOX_PHP_WORKERS:-4}
+SANDBOX_NETWORK_PORT=${SANDBOX_NETWORK_PORT:-8090}
+SANDBOX_NETWORK_URL="http://$SANDBOX_HOST:$SANDBOX_NETWORK_PORT"
 
 RUN_DIR="$SANDBOX_STATE/run"
 LOG_DIR="$SANDBOX_STATE/logs"
 DB_DIR="$SANDBOX_STATE/mariadb"
 SITE_DIR="$SANDBOX_STATE/site"
+NETWORK_DIR="$SANDBOX_STATE/network"
 DB_SOCKET="$RUN_DIR/mariadb.sock"
 FPM_SOCKET="$RUN_DIR/php-fpm.sock"
 CREDENTIALS_FILE="$SANDBOX_STATE/credentials.env"
 
 # name -> the binary its pid must belong to (so `down` never kills a recycled pid).
-declare -A SERVICE_BINARY=([mariadb]=mariadbd [php-fpm]=php-fpm [nginx]=nginx [emulator]=workos-emulator)
+declare -A SERVICE_BINARY=([mariadb]=mariadbd [php-fpm]=php-fpm [nginx]=nginx [emulator]=workos-emulator
+                          [network]=network-router.php)
 SERVICES=(mariadb emulator php-fpm nginx)
+# Started only on request: the multisite network of sandbox/network (PHP's built-in server).
+OPTIONAL_SERVICES=(network)
 
 say() { printf 'sandbox: %s\n' "$*"; }
 fail() { printf 'sandbox: error: %s\n' "$*" >&2; }
@@ -56,4 +62,25 @@ stop_service() {
     fi
   fi
   rm -f "$RUN_DIR/$name.pid"
+}
+
+# Waits until CMD succeeds while the service lives; on failure shows the end of its log.
+await() {
+  local name=$1 log=$2; shift 2
+  for _ in $(seq 150); do
+    "$@" >/dev/null 2>&1 && return 0
+    kill -0 "$(pid_of "$name")" 2>/dev/null || break   # died: no point in waiting
+    sleep 0.1
+  done
+  fail "$name failed to start; last lines of $log:"
+  tail -n 20 "$log" 2>/dev/null | sed 's/^/  /' >&2
+  return 1
+}
+
+STARTED=()
+start_bg() {  # start_bg NAME LOG CMD... : own session, so `down` can stop its whole group
+  local name=$1 log=$2; shift 2
+  setsid "$@" >>"$log" 2>&1 < /dev/null &
+  echo $! > "$RUN_DIR/$name.pid"
+  STARTED+=("$name")
 }

@@ -18,6 +18,7 @@ final class Plugin {
 
 	/** Feature classes, in the order their hooks are registered. */
 	private const FEATURES = array(
+		Database\NetworkSites::class,
 		Rest\Admin\AdminRoutes::class,
 		ActivityLog\LoginActivity::class,
 		Auth\RedirectMode::class,

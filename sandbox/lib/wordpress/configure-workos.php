@@ -2,6 +2,9 @@
 /**
  * php configure-workos.php SITE_DIR URL [KEY=VALUE ...]
  *
+ * URL is the site's address; in the multisite network of sandbox/network, the site's own
+ * (http://127.0.0.1:8090/acme/).
+ *
  * Makes the sandbox site's active WorkOS environment (staging unless WORKOS_ENVIRONMENT says
  * otherwise) "enabled" against its emulator: the emulator's API key, client ID and webhook secret
  * from $SITE_DIR/../emulator/credentials.env (or CREDENTIALS=file), environment_id
@@ -42,7 +45,8 @@ foreach ( is_readable( $sbx_credentials_file ) ? file( $sbx_credentials_file, FI
 $sbx_parts              = parse_url( $sbx_url );
 $_SERVER['HTTP_HOST']   = $sbx_parts['host'] . ( isset( $sbx_parts['port'] ) ? ':' . $sbx_parts['port'] : '' );
 $_SERVER['SERVER_NAME'] = $sbx_parts['host'];
-$_SERVER['REQUEST_URI'] = '/';
+// The URL's path picks the site of a multisite network (sandbox/network: .../acme/).
+$_SERVER['REQUEST_URI'] = rtrim( $sbx_parts['path'] ?? '', '/' ) . '/';
 require $sbx_site . '/wp-load.php';
 
 $sbx_env = defined( 'WORKOS_ENVIRONMENT' ) && in_array( WORKOS_ENVIRONMENT, array( 'production', 'staging' ), true ) ? WORKOS_ENVIRONMENT : 'staging';

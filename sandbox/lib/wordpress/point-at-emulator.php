@@ -16,5 +16,10 @@ $_SERVER['HTTP_HOST']   = $sbx_parts['host'] . ( isset( $sbx_parts['port'] ) ? '
 $_SERVER['SERVER_NAME'] = $sbx_parts['host'];
 $_SERVER['REQUEST_URI'] = '/';
 require $sbx_site . '/wp-load.php';
-update_option( 'workos_api_base_url', esc_url_raw( $sbx_workos ) );
-echo 'WorkOS base URL: ', get_option( 'workos_api_base_url' ), "\n";
+// A network (sandbox/network): every site, each having its own settings.
+foreach ( is_multisite() ? get_sites( array( 'fields' => 'ids', 'number' => 0 ) ) : array( 0 ) as $sbx_blog ) {
+	$sbx_blog && switch_to_blog( (int) $sbx_blog );
+	update_option( 'workos_api_base_url', esc_url_raw( $sbx_workos ) );
+	echo 'WorkOS base URL', $sbx_blog ? " of site $sbx_blog" : '', ': ', get_option( 'workos_api_base_url' ), "\n";
+	$sbx_blog && restore_current_blog();
+}

@@ -56,17 +56,18 @@ final class WebhookSite {
 	}
 
 	/**
-	 * POSTs a body with a signature header (null: no header at all).
+	 * POSTs a body with a signature header (null: no header at all), to the served site's webhook
+	 * endpoint or the one given.
 	 *
 	 * @return array{0:int,1:mixed} Status and decoded JSON body.
 	 */
-	public static function post( string $body, ?string $signature ): array {
+	public static function post( string $body, ?string $signature, ?string $endpoint = null ): array {
 		$headers = array( 'Content-Type' => 'application/json' );
 		if ( null !== $signature ) {
 			$headers['WorkOS-Signature'] = $signature;
 		}
 		$response = wp_remote_post(
-			self::endpoint(),
+			$endpoint ?? self::endpoint(),
 			array(
 				'headers'     => $headers,
 				'body'        => $body,

@@ -12,6 +12,8 @@
  *   `workos_webhook_provision_users` (default true) turns creation off. A WorkOS user is never
  *   created from here (no stray WorkOS users): the WordPress write runs with the sync flags set.
  * - deleted: linked → Sync\Deprovisioner::deprovision() when present, else AccountLock::deactivate.
+ * - multisite: a user the network already has (linked elsewhere, or matched by e-mail) who is not
+ *   a member of this site joins it with the role for "member".
  *
  * @package WorkOSCompanion
  */
@@ -84,8 +86,11 @@ final class UserHandler {
 	 * @param array<string,string> $ids
 	 */
 	private function created( array $data, array $ids ): HandlerResult {
-		if ( UserLinker::find_by_workos_id( $ids['user'] ) ) {
-			return $this->updated( $data, $ids );
+		$linked = UserLinker::find_by_workos_id( $ids['user'] );
+		if ( $linked ) {
+			$joined = self::join_site( $linked );
+			$result = $this->updated( $data, $ids );
+			return $joined && HandlerResult::SKIPPED === $result->outcome ? HandlerResult::applied( 'added_to_site', $ids, $linked->ID ) : $result;
 		}
 		$plan = UserLinker::locate( $data );
 		if ( is_wp_error( $plan ) ) {
@@ -114,11 +119,27 @@ final class UserHandler {
 		if ( ! $user instanceof WP_User ) {
 			return HandlerResult::failed( is_wp_error( $user ) ? $user->get_error_code() : 'create_failed', $ids );
 		}
+		if ( '' === $role && self::join_site( $user ) ) {
+			return HandlerResult::applied( 'user_linked_added_to_site', $ids, $user->ID );
+		}
 		if ( '' !== $role ) {
 			RoleMapper::apply( $user->ID, $role );
 			return HandlerResult::applied( 'user_created', $ids, $user->ID );
 		}
 		return HandlerResult::applied( 'user_linked', $ids, $user->ID );
+	}
+
+	/**
+	 * Multisite: users are network-wide, site membership is not. A WorkOS user already known to the
+	 * network (linked on another site, or matched by e-mail) joins this site with the role the
+	 * role map gives "member" — what a new user would get here. False when nothing changed.
+	 */
+	private static function join_site( WP_User $user ): bool {
+		if ( ! is_multisite() || is_user_member_of_blog( $user->ID, get_current_blog_id() ) ) {
+			return false;
+		}
+		$role = RoleMapper::map( 'member' );
+		return wp_roles()->is_role( $role ) && RoleMapper::CHANGED === RoleMapper::apply( $user->ID, $role );
 	}
 
 	/** @param array<string,string> $ids */

@@ -1,0 +1,183 @@
+<?php
+/**
+ * The companion on a real WordPress multisite network (sandbox/network: subdirectory sites /,
+ * /acme/ and /globex/ on MariaDB, the companion network-activated by a super admin), over HTTP:
+ * - network activation gives every site its own tables; a site created later gets them at once,
+ *   a deleted site takes them along;
+ * - each site checks webhooks with its own secret and keeps its own deduplication, organization
+ *   cache, organization↔site mapping and activity log;
+ * - a WorkOS user is one network user, with the role each site's role map gives on that site;
+ * - deprovisioning by demotion changes the role on the site that received the event only.
+ *
+ * @package WorkOSCompanion
+ */
+
+require_once __DIR__ . '/support/WebhookSite.php';
+require_once __DIR__ . '/support/SandboxNetwork.php';
+
+final class MultisiteTest extends WPTestCase {
+	private const PLUGIN = 'workos-companion/workos-companion.php';
+
+	/** @var array<string,string> Webhook secret per site. */
+	private static $secrets = array();
+
+	public static function setUpBeforeClass(): void {
+		parent::setUpBeforeClass();
+		SandboxNetwork::start();
+		$maps = array(
+			'acme'   => '{"member":"editor","admin":"administrator"}',
+			'globex' => '{"member":"author"}',
+		);
+		foreach ( $maps as $site => $map ) {
+			self::$secrets[ $site ] = 'whsec_' . $site . '_' . bin2hex( random_bytes( 12 ) );
+			SandboxNetwork::configure(
+				$site,
+				array(
+					'webhook_secret'      => self::$secrets[ $site ],
+					'role_map'            => $map,
+					'enable_activity_log' => 'true',
+					'deprovision_action'  => 'demote',
+				)
+			);
+		}
+	}
+
+	/** The WorkOS tables every site has, without the site prefix. */
+	private static function expected_tables( string $prefix ): array {
+		$names = array();
+		foreach ( array( 'activity_log', 'object_versions', 'org_memberships', 'org_sites', 'organizations', 'webhook_events' ) as $name ) {
+			$names[] = $prefix . 'workos_' . $name;
+		}
+		return $names;
+	}
+
+	public function test_network_activation_installs_the_tables_of_every_site(): void {
+		$active = maybe_unserialize( SandboxNetwork::row( 'SELECT meta_value FROM wp_sitemeta WHERE meta_key = ?', array( 'active_sitewide_plugins' ) )['meta_value'] );
+		$this->assertArrayHasKey( self::PLUGIN, (array) $active, 'network-active' );
+		foreach ( array( '', 'acme', 'globex' ) as $site ) {
+			$prefix = SandboxNetwork::prefix( $site );
+			$this->assertSame( self::expected_tables( $prefix ), SandboxNetwork::workos_tables( $prefix ), "tables of site '$site'" );
+			$version = SandboxNetwork::row( "SELECT option_value FROM {$prefix}options WHERE option_name = ?", array( 'workos_db_version' ) );
+			$this->assertSame( '4', $version['option_value'] ?? null, "schema version of site '$site'" );
+		}
+		$this->assertNotSame( 'wp_', SandboxNetwork::prefix( 'acme' ) );
+	}
+
+	public function test_a_site_created_later_gets_its_tables_and_a_deleted_site_takes_them_along(): void {
+		$id     = SandboxNetwork::php( '', '$id = wp_insert_site( array( "domain" => "127.0.0.1", "path" => "/initech/", "title" => "Initech", "user_id" => 1 ) ); echo wp_json_encode( is_wp_error( $id ) ? $id->get_error_message() : $id );' );
+		$this->assertIsInt( $id, 'wp_insert_site: ' . wp_json_encode( $id ) );
+		$prefix = 'wp_' . $id . '_';
+		$this->assertSame( self::expected_tables( $prefix ), SandboxNetwork::workos_tables( $prefix ), 'installed on creation, before any request' );
+
+		SandboxNetwork::php( '', '$r = wp_delete_site( ' . (int) $id . ' ); echo wp_json_encode( is_wp_error( $r ) ? $r->get_error_message() : true );' );
+		$this->assertSame( array(), SandboxNetwork::workos_tables( $prefix ), 'dropped with the site' );
+		$this->assertNull( SandboxNetwork::row( 'SELECT table_name FROM information_schema.tables WHERE table_schema = ? AND table_name = ?', array( 'wp_network', $prefix . 'options' ) ), 'WordPress dropped its own tables too' );
+	}
+
+	public function test_each_site_checks_webhooks_with_its_own_secret(): void {
+		$acme   = SandboxNetwork::prefix( 'acme' );
+		$globex = SandboxNetwork::prefix( 'globex' );
+		$before = (int) SandboxNetwork::row( "SELECT COUNT(*) AS n FROM {$globex}workos_activity_log" )['n'];
+		$data   = array( 'object' => 'organization', 'id' => 'org_ms_' . bin2hex( random_bytes( 5 ) ), 'name' => 'Secret Test', 'domains' => array(), 'created_at' => WebhookSite::iso( WebhookSite::now_ms() ), 'updated_at' => WebhookSite::iso( WebhookSite::now_ms() ) );
+
+		list( $status, $body ) = SandboxNetwork::send( 'acme', self::$secrets['globex'], 'organization.created', $data );
+		$this->assertSame( 401, $status, 'another site\'s secret' );
+		$this->assertSame( 'workos_invalid_signature', $body['code'] ?? null );
+		$this->assertSame( 'webhook_rejected', SandboxNetwork::row( "SELECT event_type FROM {$acme}workos_activity_log ORDER BY id DESC LIMIT 1" )['event_type'] );
+		$this->assertSame( $before, (int) SandboxNetwork::row( "SELECT COUNT(*) AS n FROM {$globex}workos_activity_log" )['n'], 'nothing logged on the other site' );
+		$this->assertNull( SandboxNetwork::row( "SELECT id FROM {$acme}workos_organizations WHERE workos_org_id = ?", array( $data['id'] ) ), 'nothing applied' );
+
+		list( $status ) = SandboxNetwork::send( 'acme', self::$secrets['acme'], 'organization.created', $data );
+		$this->assertSame( 200, $status, 'its own secret' );
+	}
+
+	public function test_organizations_and_deduplication_are_per_site(): void {
+		$org   = 'org_ms_' . bin2hex( random_bytes( 5 ) );
+		$event = WebhookSite::event_id();
+		$now   = WebhookSite::iso( WebhookSite::now_ms() );
+		$data  = array( 'object' => 'organization', 'id' => $org, 'name' => 'Initech ' . $org, 'domains' => array( array( 'domain' => 'initech.test' ) ), 'created_at' => $now, 'updated_at' => $now );
+
+		// WorkOS sends the same event, with the same id, to every endpoint: each site applies it once.
+		foreach ( array( 'acme', 'globex' ) as $site ) {
+			list( $status, $body ) = SandboxNetwork::send( $site, self::$secrets[ $site ], 'organization.created', $data, $event );
+			$this->assertSame( 200, $status, $site );
+			$this->assertSame( 'applied', $body['outcome'] ?? null, "$site: " . wp_json_encode( $body ) );
+		}
+		list( , $body ) = SandboxNetwork::send( 'acme', self::$secrets['acme'], 'organization.created', $data, $event );
+		$this->assertSame( 'duplicate', $body['outcome'] ?? null, 'a replay on the same site' );
+
+		foreach ( array( 'acme', 'globex' ) as $site ) {
+			$prefix = SandboxNetwork::prefix( $site );
+			$row    = SandboxNetwork::row( "SELECT id, name FROM {$prefix}workos_organizations WHERE workos_org_id = ?", array( $org ) );
+			$this->assertNotNull( $row, "cached on $site" );
+			$this->assertSame( 'Initech ' . $org, $row['name'] );
+			$this->assertSame(
+				array( array( 'site_id' => SandboxNetwork::blog_id( $site ), 'is_primary' => 1 ) ),
+				SandboxNetwork::rows( "SELECT site_id, is_primary FROM {$prefix}workos_org_sites WHERE org_id = ?", array( $row['id'] ) ),
+				"mapped to $site's own blog id"
+			);
+			$this->assertSame( 1, (int) SandboxNetwork::row( "SELECT COUNT(*) AS n FROM {$prefix}workos_webhook_events WHERE event_id = ?", array( $event ) )['n'] );
+		}
+		$this->assertNull( SandboxNetwork::row( 'SELECT id FROM wp_workos_organizations WHERE workos_org_id = ?', array( $org ) ), 'not on the main site, which got no event' );
+	}
+
+	/** @return array<string,mixed> A verified WorkOS user. */
+	private static function workos_user( string $tag ): array {
+		$now = WebhookSite::iso( WebhookSite::now_ms() );
+		return array(
+			'object'         => 'user',
+			'id'             => 'user_ms_' . $tag,
+			'email'          => 'ms-' . $tag . '@tests.invalid',
+			'email_verified' => true,
+			'first_name'     => 'Net',
+			'last_name'      => 'Work',
+			'created_at'     => $now,
+			'updated_at'     => $now,
+		);
+	}
+
+	/** The user's roles on each site (by the site's capabilities usermeta), keyed by site. */
+	private static function roles_by_site( int $user_id ): array {
+		$roles = array();
+		foreach ( array( '', 'acme', 'globex' ) as $site ) {
+			$caps            = SandboxNetwork::row( 'SELECT meta_value FROM wp_usermeta WHERE user_id = ? AND meta_key = ?', array( $user_id, SandboxNetwork::prefix( $site ) . 'capabilities' ) );
+			$roles[ $site ]  = $caps ? array_keys( array_filter( (array) maybe_unserialize( $caps['meta_value'] ) ) ) : null;
+		}
+		return $roles;
+	}
+
+	public function test_a_workos_user_is_one_network_user_with_each_sites_role(): void {
+		$person = self::workos_user( bin2hex( random_bytes( 5 ) ) );
+
+		list( $status, $body ) = SandboxNetwork::send( 'acme', self::$secrets['acme'], 'user.created', $person );
+		$this->assertSame( 200, $status );
+		$this->assertSame( 'applied', $body['outcome'] ?? null, wp_json_encode( $body ) );
+		$users = SandboxNetwork::rows( 'SELECT ID FROM wp_users WHERE user_email = ?', array( $person['email'] ) );
+		$this->assertCount( 1, $users );
+		$id = (int) $users[0]['ID'];
+		$this->assertSame( array( '' => null, 'acme' => array( 'editor' ), 'globex' => null ), self::roles_by_site( $id ), 'a member of acme only' );
+
+		// The same WorkOS user reaches globex (its own event): the same WordPress user joins it.
+		list( $status, $body ) = SandboxNetwork::send( 'globex', self::$secrets['globex'], 'user.created', $person );
+		$this->assertSame( 200, $status );
+		$this->assertSame( 'applied', $body['outcome'] ?? null, wp_json_encode( $body ) );
+		$this->assertCount( 1, SandboxNetwork::rows( 'SELECT ID FROM wp_users WHERE user_email = ?', array( $person['email'] ) ), 'no second account' );
+		$this->assertSame( array( '' => null, 'acme' => array( 'editor' ), 'globex' => array( 'author' ) ), self::roles_by_site( $id ) );
+		$this->assertSame( $person['id'], SandboxNetwork::row( 'SELECT meta_value FROM wp_usermeta WHERE user_id = ? AND meta_key = ?', array( $id, '_workos_user_id' ) )['meta_value'] );
+		$this->assertSame( 'added_to_site', SandboxNetwork::php( 'globex', 'global $wpdb; echo wp_json_encode( json_decode( $wpdb->get_var( "SELECT metadata FROM {$wpdb->prefix}workos_activity_log WHERE event_type = \'webhook_applied\' ORDER BY id DESC LIMIT 1" ), true )["reason"] ?? null );' ) );
+	}
+
+	public function test_demotion_changes_the_role_on_the_site_that_received_the_event_only(): void {
+		$person = self::workos_user( bin2hex( random_bytes( 5 ) ) );
+		foreach ( array( 'acme', 'globex' ) as $site ) {
+			$this->assertSame( 200, SandboxNetwork::send( $site, self::$secrets[ $site ], 'user.created', $person )[0] );
+		}
+		$id = (int) SandboxNetwork::row( 'SELECT ID FROM wp_users WHERE user_email = ?', array( $person['email'] ) )['ID'];
+
+		list( $status, $body ) = SandboxNetwork::send( 'acme', self::$secrets['acme'], 'user.deleted', $person );
+		$this->assertSame( 200, $status );
+		$this->assertSame( 'applied', $body['outcome'] ?? null, wp_json_encode( $body ) );
+		$this->assertSame( array( '' => null, 'acme' => array( 'subscriber' ), 'globex' => array( 'author' ) ), self::roles_by_site( $id ) );
+		$this->assertNull( SandboxNetwork::row( 'SELECT meta_value FROM wp_usermeta WHERE user_id = ? AND meta_key = ?', array( $id, '_workos_deactivated' ) ), 'demoted, not locked out of the network' );
+	}
+}
