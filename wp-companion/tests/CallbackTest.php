@@ -15,6 +15,8 @@ use WorkOSCompanion\Auth\LoginCompleter;
 use WorkOSCompanion\Auth\RedirectMode;
 use WorkOSCompanion\Auth\State;
 use WorkOSCompanion\Auth\TokenStore;
+use WorkOSCompanion\Organization\OrganizationRepository;
+use WorkOSCompanion\Sync\PushQueue;
 
 final class CallbackTest extends WPTestCase {
 	private const PASSWORD = 'Password123!';
@@ -180,6 +182,25 @@ final class CallbackTest extends WPTestCase {
 		$this->assertSame( $user->ID, $this->authenticated[0][0] );
 		$this->assertSame( 'ada@acme.test', $this->authenticated[0][1]['user']['email'] );
 		$this->assertSame( array( 'ada' ), $this->logins );
+	}
+
+	public function test_sign_in_records_the_membership_in_the_sites_organization_and_queues_the_site_id(): void {
+		$acme = EmulatorEnvironment::organization_id( 'Acme Corp' );
+		EmulatorEnvironment::configure_site( 'staging', array( 'organization_id' => $acme ) );
+		$this->assertNull( OrganizationRepository::find_by_workos_id( $acme ), 'not cached before' );
+		$_GET   = $this->sign_in( 'ada@acme.test' );
+		$result = Callback::handle( $_GET );
+		$this->assertIsArray( $result, is_wp_error( $result ) ? $result->get_error_message() : '' );
+		$user_id = $result['user']->ID;
+
+		$org = OrganizationRepository::find_by_workos_id( $acme );
+		$this->assertNotNull( $org, 'fetched from WorkOS and cached' );
+		$this->assertSame( 'Acme Corp', $org['name'] );
+		$row = OrganizationRepository::find_membership( (int) $org['id'], $user_id );
+		$this->assertNotNull( $row );
+		$this->assertSame( 'admin', $row['workos_role'], 'the role WorkOS gave at sign-in' );
+		$this->assertSame( 'administrator', $row['wp_role'] );
+		$this->assertNotNull( PushQueue::get( 'puid', $user_id ), 'this site\'s user id queued for the WorkOS user' );
 	}
 
 	public function test_the_requested_page_is_where_the_sign_in_ends(): void {

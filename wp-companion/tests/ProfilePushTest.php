@@ -12,6 +12,7 @@ use WorkOSCompanion\Sync\ProfilePush;
 use WorkOSCompanion\Sync\PushQueue;
 use WorkOSCompanion\Sync\RoleMapper;
 use WorkOSCompanion\Sync\UserLinker;
+use WorkOSCompanion\AuditLog\AuditEvent;
 use WorkOSCompanion\Webhook\Applying;
 
 final class ProfilePushTest extends WPTestCase {
@@ -70,6 +71,38 @@ final class ProfilePushTest extends WPTestCase {
 		UserLinker::find_or_create( $remote );
 		wp_update_user( array( 'ID' => $this->user_id, 'first_name' => 'Alanis' ) );
 		$this->assertSame( array(), PushQueue::all() );
+	}
+
+	public function test_the_site_user_id_lands_in_the_workos_users_metadata_beside_the_others(): void {
+		EmulatorEnvironment::client()->request( 'PUT', '/user_management/users/' . $this->alan['id'], array(), array( 'metadata' => array( 'puid:other.example' => '77', 'team' => 'crypto' ) ) );
+		PushQueue::push( 'puid', $this->user_id );
+		$this->assertSame( 1, PushQueue::process()['sent'] );
+		$key = ProfilePush::puid_key();
+		$this->assertSame( 'puid:' . AuditEvent::site_key(), $key );
+		$metadata = EmulatorEnvironment::client()->get_user( $this->alan['id'] )['metadata'];
+		$expected = array( 'puid:other.example' => '77', 'team' => 'crypto', $key => (string) $this->user_id );
+		ksort( $metadata );
+		ksort( $expected );
+		$this->assertSame( $expected, $metadata, 'other sites\' keys and other metadata kept' );
+
+		// Already right: nothing is written (a write would send WorkOS a user.updated for nothing).
+		EmulatorEnvironment::control( 'POST', '/_emulator/faults', array( 'path' => '/user_management/users/' . $this->alan['id'], 'method' => 'PUT', 'status' => 500, 'count' => 1 ) );
+		PushQueue::push( 'puid', $this->user_id );
+		$this->assertSame( 1, PushQueue::process()['sent'] );
+	}
+
+	public function test_a_site_key_longer_than_workos_allows_is_hashed(): void {
+		$long = static function () {
+			return 'https://intranet.a-very-long-company-name.example/departments/engineering';
+		};
+		add_filter( 'home_url', $long );
+		try {
+			$key = ProfilePush::puid_key();
+		} finally {
+			remove_filter( 'home_url', $long );
+		}
+		$this->assertLessThanOrEqual( 40, strlen( $key ), 'WorkOS refuses metadata keys over 40 characters' );
+		$this->assertMatchesRegularExpression( '/^puid:[0-9a-f]{35}$/', $key );
 	}
 
 	public function test_role_change_is_pushed_through_the_reverse_map(): void {

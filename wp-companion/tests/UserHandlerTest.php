@@ -117,6 +117,29 @@ final class UserHandlerTest extends WPTestCase {
 		$this->assertSame( 'Fresher', WebhookSite::user( $id )['first_name'] );
 	}
 
+	public function test_created_adds_the_membership_of_the_sites_organization_and_queues_the_site_id(): void {
+		$acme = EmulatorEnvironment::organization_id( 'Acme Corp' );
+		WebhookSite::configure( array( 'organization_id' => $acme, 'role_map' => '{"member":"subscriber","admin":"administrator"}' ) );
+		WebhookSite::exec_sql( 'DELETE FROM wp_workos_organizations WHERE workos_org_id = ?', array( $acme ) );
+		$s      = $this->suffix();
+		$email  = 'member_' . $s . '@tests.invalid';
+		$answer = WebhookSite::send( 'user.created', $this->workos_user( 'user_member_' . $s, $email, 'New', 'Member' ) );
+		$this->assertSame( 'applied', $answer[1]['outcome'] );
+		$id = $this->served_user_by_email( $email );
+
+		$org = WebhookSite::row( 'SELECT id, name FROM wp_workos_organizations WHERE workos_org_id = ?', array( $acme ) );
+		$this->assertSame( 'Acme Corp', $org['name'] ?? null, 'the organization was fetched from WorkOS and cached' );
+		$row = WebhookSite::row( 'SELECT workos_role, wp_role FROM wp_workos_org_memberships WHERE org_id = ? AND user_id = ?', array( $org['id'], $id ) );
+		$this->assertSame( array( 'workos_role' => 'member', 'wp_role' => 'subscriber' ), $row );
+		$this->assertNotNull( WebhookSite::row( 'SELECT option_id FROM wp_options WHERE option_name = ?', array( 'workos_push_q_puid_' . $id ) ), 'the site id queued for the WorkOS user' );
+
+		// A membership event stored a real role since: a later user.created keeps it.
+		WebhookSite::exec_sql( 'UPDATE wp_workos_org_memberships SET workos_role = ? WHERE org_id = ? AND user_id = ?', array( 'admin', $org['id'], $id ) );
+		WebhookSite::send( 'user.created', $this->workos_user( 'user_member_' . $s, $email, 'New', 'Member', true, 1767225601000 ) );
+		$this->assertSame( 'admin', WebhookSite::row( 'SELECT workos_role FROM wp_workos_org_memberships WHERE org_id = ? AND user_id = ?', array( $org['id'], $id ) )['workos_role'] );
+		WebhookSite::exec_sql( 'DELETE FROM wp_options WHERE option_name = ?', array( 'workos_push_q_puid_' . $id ) );
+	}
+
 	public function test_created_refuses_unverified_and_unmapped(): void {
 		$s      = $this->suffix();
 		$email  = 'unverified_' . $s . '@tests.invalid';

@@ -18,8 +18,11 @@
 
 namespace WorkOSCompanion\Auth;
 
+use WorkOSCompanion\ActivityLog\Logger;
 use WorkOSCompanion\Config\Config;
 use WorkOSCompanion\Organization\EntitlementGate;
+use WorkOSCompanion\Organization\LocalMembership;
+use WorkOSCompanion\Sync\PushQueue;
 use WorkOSCompanion\Sync\RoleMapper;
 use WorkOSCompanion\Sync\UserLinker;
 use WorkOSCompanion\WorkOS\Client;
@@ -75,6 +78,7 @@ final class LoginCompleter {
 		}
 
 		RoleMapper::apply_on_login( $user->ID, $result );
+		self::sync_organization( $user->ID, $result );
 		TokenStore::store( $user->ID, $result );
 		$user = get_userdata( $user->ID ); // fresh roles
 
@@ -113,6 +117,22 @@ final class LoginCompleter {
 	 *
 	 * @return array<string,mixed>|WP_Error
 	 */
+	/**
+	 * §8.4 and §9.3 on every sign-in: the membership row in the site's organization with the role
+	 * and membership id WorkOS gave, and this site's user id queued for the WorkOS user's
+	 * metadata. A failure here does not stop the sign-in: the next one repairs it.
+	 *
+	 * @param array<string,mixed> $result WorkOS authenticate response.
+	 */
+	private static function sync_organization( int $wp_user_id, array $result ): void {
+		$membership = (array) ( $result['organization_membership'] ?? array() );
+		$outcome    = LocalMembership::ensure( $wp_user_id, RoleMapper::role_from_response( $result ), is_string( $membership['id'] ?? null ) ? $membership['id'] : '' );
+		if ( is_wp_error( $outcome ) ) {
+			Logger::log( 'organization_sync_failed', array( 'user_id' => $wp_user_id, 'metadata' => array( 'reason' => $outcome->get_error_code() ) ) );
+		}
+		PushQueue::push( 'puid', $wp_user_id );
+	}
+
 	private static function select_organization( WP_Error $error ) {
 		$body = $error->get_error_data()['body'] ?? array();
 		if ( 'organization_selection_required' !== $error->get_error_code() || empty( $body['pending_authentication_token'] ) ) {

@@ -12,6 +12,9 @@
 
 namespace WorkOSCompanion\Organization;
 
+use WorkOSCompanion\WorkOS\Client;
+use WP_Error;
+
 defined( 'ABSPATH' ) || exit;
 
 final class OrganizationRepository {
@@ -38,6 +41,27 @@ final class OrganizationRepository {
 		$table = self::organizations_table();
 		$row   = $wpdb->get_row( $wpdb->prepare( "SELECT * FROM {$table} WHERE workos_org_id = %s", $workos_org_id ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
 		return is_array( $row ) ? $row : null;
+	}
+
+	/**
+	 * The local id of a WorkOS organization, fetched from WorkOS and cached when it is not cached
+	 * yet: 0 when WorkOS does not know it (or refuses our credentials: asking again won't help),
+	 * WP_Error when WorkOS could not be asked (unreachable, 5xx, 429) or the cache write failed.
+	 *
+	 * @return int|WP_Error
+	 */
+	public static function cached_or_fetched( string $workos_org_id, ?string $env = null ) {
+		$org = self::find_by_workos_id( $workos_org_id );
+		if ( $org ) {
+			return (int) $org['id'];
+		}
+		$fetched = Client::for_environment( $env )->get_organization( $workos_org_id );
+		if ( is_wp_error( $fetched ) ) {
+			$status = (int) ( ( (array) $fetched->get_error_data() )['status'] ?? 0 );
+			return $status > 0 && $status < 500 && 429 !== $status ? 0 : $fetched;
+		}
+		$local = self::upsert( (array) $fetched );
+		return $local > 0 ? $local : new WP_Error( 'workos_organization_not_cached', 'organization_not_cached' );
 	}
 
 	/**

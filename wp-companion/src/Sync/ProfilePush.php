@@ -13,7 +13,9 @@
  * last_name}; role → reverse role map (inverted map, the last WorkOS role mapping to the WP role
  * wins; unmapped → skipped), membership of the configured organization (else the user's
  * `_workos_org_id`) looked up in WorkOS, then PUT /user_management/organization_memberships/{id}
- * {role_slug} unless it already has that role.
+ * {role_slug} unless it already has that role; puid → the WorkOS user's metadata
+ * `puid:{site key}` set to the WordPress user id (§9.3: several sites can share one WorkOS
+ * environment), the user's other metadata kept, nothing written when it is already right.
  *
  * @package WorkOSCompanion
  */
@@ -21,6 +23,7 @@
 namespace WorkOSCompanion\Sync;
 
 use WorkOSCompanion\ActivityLog\Logger;
+use WorkOSCompanion\AuditLog\AuditEvent;
 use WorkOSCompanion\Config\Config;
 use WorkOSCompanion\Webhook\Applying;
 use WorkOSCompanion\WorkOS\Client;
@@ -104,7 +107,42 @@ final class ProfilePush {
 			return new WP_Error( 'workos_not_configured', __( 'WorkOS is not configured for this environment.', 'workos-companion' ), array( 'status' => 0 ) );
 		}
 		$client = Client::for_environment( $env );
-		return 'role' === $kind ? self::send_role( $client, $wp_user_id, $workos_id, $env ) : self::send_profile( $client, $wp_user_id, $workos_id );
+		switch ( $kind ) {
+			case 'role':
+				return self::send_role( $client, $wp_user_id, $workos_id, $env );
+			case 'puid':
+				return self::send_puid( $client, $wp_user_id, $workos_id );
+		}
+		return self::send_profile( $client, $wp_user_id, $workos_id );
+	}
+
+	/**
+	 * The metadata key naming this site: `puid:{site key}` as the reference writes it, or, when
+	 * that is longer than the 40 characters WorkOS allows for a key, `puid:` and a hash of it.
+	 */
+	public static function puid_key(): string {
+		$key = 'puid:' . AuditEvent::site_key();
+		return strlen( $key ) <= 40 ? $key : 'puid:' . substr( hash( 'sha256', AuditEvent::site_key() ), 0, 35 );
+	}
+
+	/** @return true|WP_Error */
+	private static function send_puid( Client $client, int $wp_user_id, string $workos_id ) {
+		$remote = $client->get_user( $workos_id );
+		if ( is_wp_error( $remote ) ) {
+			return $remote;
+		}
+		$metadata = is_array( $remote['metadata'] ?? null ) ? $remote['metadata'] : array();
+		$key      = self::puid_key();
+		if ( ( $metadata[ $key ] ?? null ) === (string) $wp_user_id ) {
+			return true;
+		}
+		$metadata[ $key ] = (string) $wp_user_id;
+		$result           = $client->request( 'PUT', '/user_management/users/' . rawurlencode( $workos_id ), array(), array( 'metadata' => (object) $metadata ) );
+		if ( is_wp_error( $result ) ) {
+			return $result;
+		}
+		Logger::log( 'platform_id_pushed', array( 'user_id' => $wp_user_id, 'metadata' => array( 'workos_user_id' => $workos_id, 'key' => $key ) ) );
+		return true;
 	}
 
 	/** @return true|WP_Error */

@@ -1,8 +1,8 @@
 <?php
 /**
- * The outbox of WordPress → WorkOS changes (profile and role of linked users), written during the
- * admin's request (one row, no HTTP) and sent later by WP-Cron (or by process() directly). The
- * same pattern as AuditLog\AuditQueue.
+ * The outbox of WordPress → WorkOS changes (profile, role and this site's user id of linked
+ * users), written during the admin's request (one row, no HTTP) and sent later by WP-Cron (or by
+ * process() directly). The same pattern as AuditLog\AuditQueue.
  *
  * Storage: one non-autoloaded option per job, named workos_push_q_{kind}_{wp_user_id}, holding
  * JSON {key, kind, wp_user_id, environment, attempts, next_attempt_at, created_at, status,
@@ -37,7 +37,7 @@ final class PushQueue {
 	public const KEEP_FAILED   = 30 * DAY_IN_SECONDS;
 	public const BATCH         = 20;
 
-	public const KINDS = array( 'profile', 'role' );
+	public const KINDS = array( 'profile', 'role', 'puid' );
 
 	/** Queues (or refreshes) the job of one user and kind, and schedules a cron run. No HTTP. */
 	public static function push( string $kind, int $wp_user_id, ?string $env = null ): string {

@@ -24,7 +24,6 @@ use WorkOSCompanion\Sync\RoleMapper;
 use WorkOSCompanion\Sync\UserLinker;
 use WorkOSCompanion\Webhook\HandlerResult;
 use WorkOSCompanion\Webhook\TransientFailure;
-use WorkOSCompanion\WorkOS\Client;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -97,17 +96,9 @@ final class OrganizationMembershipHandler {
 
 	/** Caches an organization from WorkOS; its local id, 0 when WorkOS does not know it. */
 	private static function fetch_organization( string $org_id ): int {
-		$org = Client::for_environment()->get_organization( $org_id );
-		if ( is_wp_error( $org ) ) {
-			$status = (int) ( ( (array) $org->get_error_data() )['status'] ?? 0 );
-			if ( $status > 0 && $status < 500 && 429 !== $status ) {
-				return 0; // WorkOS answered: not found, or our credentials are wrong — a retry won't help.
-			}
-			throw new TransientFailure( 'organization_fetch_failed: ' . $org->get_error_code() );
-		}
-		$local = OrganizationRepository::upsert( (array) $org );
-		if ( $local <= 0 ) {
-			throw new TransientFailure( 'organization_not_cached' );
+		$local = OrganizationRepository::cached_or_fetched( $org_id );
+		if ( is_wp_error( $local ) ) {
+			throw new TransientFailure( 'organization_fetch_failed: ' . $local->get_error_code() );
 		}
 		return $local;
 	}

@@ -12,6 +12,9 @@
  *   `workos_webhook_provision_users` (default true) turns creation off. A WorkOS user is never
  *   created from here (no stray WorkOS users): the WordPress write runs with the sync flags set.
  * - deleted: linked → Sync\Deprovisioner::deprovision() when present, else AccountLock::deactivate.
+ * - created, once linked or created: a membership row in the environment's organization (cached
+ *   from WorkOS when missing; role "member" unless a row exists) and this site's user id queued
+ *   for the WorkOS user's metadata (`puid:{site key}`, Sync\ProfilePush).
  * - multisite: a user the network already has (linked elsewhere, or matched by e-mail) who is not
  *   a member of this site joins it with the role for "member".
  *
@@ -21,9 +24,12 @@
 namespace WorkOSCompanion\Webhook\Handlers;
 
 use WorkOSCompanion\Auth\AccountLock;
+use WorkOSCompanion\Organization\LocalMembership;
+use WorkOSCompanion\Sync\PushQueue;
 use WorkOSCompanion\Sync\RoleMapper;
 use WorkOSCompanion\Sync\UserLinker;
 use WorkOSCompanion\Webhook\HandlerResult;
+use WorkOSCompanion\Webhook\TransientFailure;
 use WP_User;
 
 defined( 'ABSPATH' ) || exit;
@@ -90,6 +96,7 @@ final class UserHandler {
 		if ( $linked ) {
 			$joined = self::join_site( $linked );
 			$result = $this->updated( $data, $ids );
+			self::after_link( $linked->ID );
 			return $joined && HandlerResult::SKIPPED === $result->outcome ? HandlerResult::applied( 'added_to_site', $ids, $linked->ID ) : $result;
 		}
 		$plan = UserLinker::locate( $data );
@@ -119,14 +126,28 @@ final class UserHandler {
 		if ( ! $user instanceof WP_User ) {
 			return HandlerResult::failed( is_wp_error( $user ) ? $user->get_error_code() : 'create_failed', $ids );
 		}
-		if ( '' === $role && self::join_site( $user ) ) {
-			return HandlerResult::applied( 'user_linked_added_to_site', $ids, $user->ID );
-		}
+		$joined = '' === $role && self::join_site( $user );
 		if ( '' !== $role ) {
 			RoleMapper::apply( $user->ID, $role );
+		}
+		self::after_link( $user->ID );
+		if ( '' !== $role ) {
 			return HandlerResult::applied( 'user_created', $ids, $user->ID );
 		}
-		return HandlerResult::applied( 'user_linked', $ids, $user->ID );
+		return HandlerResult::applied( $joined ? 'user_linked_added_to_site' : 'user_linked', $ids, $user->ID );
+	}
+
+	/**
+	 * What the reference does for a user it created or linked (§4.3): the membership row in the
+	 * site's organization, and this site's user id in the WorkOS user's metadata (queued).
+	 * WorkOS unreachable while caching the organization → transient: the event comes again.
+	 */
+	private static function after_link( int $wp_user_id ): void {
+		$membership = LocalMembership::ensure( $wp_user_id );
+		if ( is_wp_error( $membership ) ) {
+			throw new TransientFailure( 'organization_fetch_failed: ' . $membership->get_error_code() );
+		}
+		PushQueue::push( 'puid', $wp_user_id );
 	}
 
 	/**
