@@ -10,11 +10,18 @@ namespace WorkOSCompanion\Rest\Admin;
 defined( 'ABSPATH' ) || exit;
 
 final class AdminRoutes {
+	/** Controllers of /workos/v1/admin/*, each registering its own routes. */
+	private const CONTROLLERS = array(
+		StatusController::class,
+	);
+
 	public function register(): void {
 		add_action(
 			'rest_api_init',
 			static function (): void {
-				( new StatusController() )->register_routes();
+				foreach ( self::CONTROLLERS as $controller ) {
+					( new $controller() )->register_routes();
+				}
 			}
 		);
 	}

@@ -16,16 +16,16 @@ use WP_REST_Server;
 
 defined( 'ABSPATH' ) || exit;
 
-final class StatusController {
+final class StatusController extends AdminController {
 	public function register_routes(): void {
-		register_rest_route(
-			Plugin::REST_NAMESPACE,
-			'/admin/status',
+		$this->route(
+			'status',
 			array(
-				'methods'             => WP_REST_Server::READABLE,
-				'callback'            => array( $this, 'get_status' ),
-				'permission_callback' => array( Permissions::class, 'manage_options' ),
-				'args'                => array(),
+				array(
+					'methods'  => WP_REST_Server::READABLE,
+					'callback' => array( $this, 'get_status' ),
+					'args'     => array(),
+				),
 			)
 		);
 	}
@@ -43,7 +43,7 @@ final class StatusController {
 			);
 		}
 
-		$response = new WP_REST_Response(
+		return new WP_REST_Response(
 			array(
 				'plugin'       => array(
 					'version'                 => WORKOS_COMPANION_VERSION,
@@ -74,7 +74,6 @@ final class StatusController {
 				),
 			)
 		);
-		return NoStore::apply( $response );
 	}
 
 	/** @return array<string,array<string,mixed>> */

@@ -1,0 +1,48 @@
+<?php
+/**
+ * What every controller of the management API shares: routes registered under
+ * /workos/v1/admin/ with the permission check and argument schema, answers marked no-store, and
+ * errors in WordPress's shape with our stable codes (listed in docs/companion-api.md).
+ *
+ * @package WorkOSCompanion
+ */
+
+namespace WorkOSCompanion\Rest\Admin;
+
+use WorkOSCompanion\Plugin;
+use WP_Error;
+use WP_REST_Request;
+use WP_REST_Response;
+
+defined( 'ABSPATH' ) || exit;
+
+abstract class AdminController {
+	abstract public function register_routes(): void;
+
+	/**
+	 * Registers /admin/{path}. Each endpoint needs methods, callback and args; the permission check
+	 * defaults to manage_options on this site, and every answer (errors included) is no-store.
+	 *
+	 * @param array<int,array<string,mixed>> $endpoints
+	 */
+	protected function route( string $path, array $endpoints ): void {
+		foreach ( $endpoints as &$endpoint ) {
+			$endpoint['permission_callback'] = $endpoint['permission_callback'] ?? array( Permissions::class, 'manage_options' );
+			$callback                        = $endpoint['callback'];
+			$endpoint['callback']            = static function ( WP_REST_Request $request ) use ( $callback ) {
+				return NoStore::apply( rest_ensure_response( $callback( $request ) ) );
+			};
+		}
+		register_rest_route( Plugin::REST_NAMESPACE, '/admin/' . ltrim( $path, '/' ), $endpoints );
+	}
+
+	/** An error answer: WordPress's shape {code, message, data: {status, …}}. */
+	protected static function error( string $code, string $message, int $status, array $data = array() ): WP_Error {
+		return new WP_Error( $code, $message, array_merge( array( 'status' => $status ), $data ) );
+	}
+
+	/** @param mixed $data */
+	protected static function ok( $data, int $status = 200 ): WP_REST_Response {
+		return new WP_REST_Response( $data, $status );
+	}
+}
