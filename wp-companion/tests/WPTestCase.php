@@ -111,6 +111,20 @@ abstract class WPTestCase extends TestCase {
 	}
 
 	/**
+	 * Dispatches a REST request with a JSON body, as the console sends it.
+	 *
+	 * @param array<string,mixed> $body  Encoded as the JSON body.
+	 * @param array<string,mixed> $query Query parameters.
+	 */
+	protected function rest_json( string $method, string $route, array $body, array $query = array() ): WP_REST_Response {
+		$request = new WP_REST_Request( $method, $route );
+		$request->set_header( 'Content-Type', 'application/json' );
+		$request->set_body( (string) wp_json_encode( $body ) );
+		$request->set_query_params( $query );
+		return rest_do_request( $request );
+	}
+
+	/**
 	 * Creates a user with a role (inside the test's transaction) and returns its id.
 	 *
 	 * @param string $role WordPress role.

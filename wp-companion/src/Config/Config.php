@@ -87,6 +87,25 @@ final class Config {
 		return null;
 	}
 
+	/** Constants that govern a setting of every environment at run time (read where it is used). */
+	public const RUNTIME_CONSTANTS = array(
+		'entitlement_gate_enabled' => 'WORKOS_ENTITLEMENT_GATE_ENABLED',
+		'enable_activity_log'      => 'WORKOS_ENABLE_ACTIVITY_LOG',
+	);
+
+	/**
+	 * The constant that decides a setting at run time, whatever the database says — so the
+	 * setting cannot be changed from the console — or null.
+	 */
+	public static function locking_constant( string $key, string $env ): ?string {
+		$name = self::overriding_constant( $key, $env );
+		if ( null !== $name ) {
+			return $name;
+		}
+		$runtime = self::RUNTIME_CONSTANTS[ $key ] ?? null;
+		return null !== $runtime && defined( $runtime ) ? $runtime : null;
+	}
+
 	/**
 	 * @return array{0:mixed,1:string} The effective value of a setting and its source
 	 *                                  (constant, database or default).

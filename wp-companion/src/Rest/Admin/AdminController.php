@@ -30,7 +30,8 @@ abstract class AdminController {
 			$endpoint['permission_callback'] = $endpoint['permission_callback'] ?? array( Permissions::class, 'manage_options' );
 			$callback                        = $endpoint['callback'];
 			$endpoint['callback']            = static function ( WP_REST_Request $request ) use ( $callback ) {
-				return NoStore::apply( rest_ensure_response( $callback( $request ) ) );
+				$result = $callback( $request );
+				return NoStore::apply( is_wp_error( $result ) ? rest_convert_error_to_response( $result ) : rest_ensure_response( $result ) );
 			};
 		}
 		register_rest_route( Plugin::REST_NAMESPACE, '/admin/' . ltrim( $path, '/' ), $endpoints );

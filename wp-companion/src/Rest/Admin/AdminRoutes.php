@@ -13,6 +13,7 @@ final class AdminRoutes {
 	/** Controllers of /workos/v1/admin/*, each registering its own routes. */
 	private const CONTROLLERS = array(
 		StatusController::class,
+		SettingsController::class,
 	);
 
 	public function register(): void {
