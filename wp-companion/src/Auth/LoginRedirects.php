@@ -173,9 +173,12 @@ final class LoginRedirects {
 
 	/**
 	 * A configured URL made absolute ("welcome" and "/welcome" are pages of the site) and checked;
-	 * "" when it is refused.
+	 * "" when it is refused. The console's redirects route checks with it too.
 	 */
-	private static function safe_target( string $url ): string {
+	public static function safe_target( string $url ): string {
+		if ( '' === $url ) {
+			return '';
+		}
 		if ( ! preg_match( '#^[a-z][a-z0-9+.\-]*:#i', $url ) && '/' !== $url[0] && '\\' !== $url[0] ) {
 			$url = '/' . $url;
 		}

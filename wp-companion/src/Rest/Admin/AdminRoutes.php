@@ -14,6 +14,9 @@ final class AdminRoutes {
 	private const CONTROLLERS = array(
 		StatusController::class,
 		SettingsController::class,
+		RoleMapController::class,
+		RedirectsController::class,
+		ChangelogController::class,
 	);
 
 	public function register(): void {
