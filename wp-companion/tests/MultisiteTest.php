@@ -7,7 +7,9 @@
  * - each site checks webhooks with its own secret and keeps its own deduplication, organization
  *   cache, organization↔site mapping and activity log;
  * - a WorkOS user is one network user, with the role each site's role map gives on that site;
- * - deprovisioning by demotion changes the role on the site that received the event only.
+ * - deprovisioning by demotion changes the role on the site that received the event only;
+ * - the management API: a site's administrator manages that site only, the network routes are
+ *   for super admins.
  *
  * @package WorkOSCompanion
  */
@@ -165,6 +167,70 @@ final class MultisiteTest extends WPTestCase {
 		$this->assertSame( array( '' => null, 'acme' => array( 'editor' ), 'globex' => array( 'author' ) ), self::roles_by_site( $id ) );
 		$this->assertSame( $person['id'], SandboxNetwork::row( 'SELECT meta_value FROM wp_usermeta WHERE user_id = ? AND meta_key = ?', array( $id, '_workos_user_id' ) )['meta_value'] );
 		$this->assertSame( 'added_to_site', SandboxNetwork::php( 'globex', 'global $wpdb; echo wp_json_encode( json_decode( $wpdb->get_var( "SELECT metadata FROM {$wpdb->prefix}workos_activity_log WHERE event_type = \'webhook_applied\' ORDER BY id DESC LIMIT 1" ), true )["reason"] ?? null );' ) );
+	}
+
+	/**
+	 * GET on the network with HTTP Basic auth.
+	 *
+	 * @param array{0:string,1:string} $auth
+	 * @return array{0:int,1:mixed}
+	 */
+	private static function admin_get( string $site, string $path, array $auth ): array {
+		$response = wp_remote_get(
+			SandboxNetwork::url( $site ) . '/wp-json/workos/v1/admin/' . $path,
+			array(
+				'timeout' => 30,
+				'headers' => array( 'Authorization' => 'Basic ' . base64_encode( $auth[0] . ':' . $auth[1] ) ), // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode -- HTTP Basic auth.
+			)
+		);
+		self::assertFalse( is_wp_error( $response ) );
+		return array( (int) wp_remote_retrieve_response_code( $response ), json_decode( wp_remote_retrieve_body( $response ), true ) );
+	}
+
+	/** An Application Password for a user made on $site with $role ('' and super: the super admin). */
+	private static function network_account( string $site, string $role ): array {
+		$login = '' === $role ? 'admin' : 'ms_' . $role . '_' . strtolower( wp_generate_password( 5, false ) );
+		$made  = SandboxNetwork::php(
+			$site,
+			'$user = get_user_by( "login", ' . var_export( $login, true ) . ' );' // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_var_export -- PHP literal.
+			. '$id = $user ? $user->ID : wp_insert_user( array( "user_login" => ' . var_export( $login, true ) . ', "user_email" => ' . var_export( $login . '@tests.invalid', true ) . ', "user_pass" => wp_generate_password( 24 ), "role" => ' . var_export( $role, true ) . ' ) );' // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_var_export -- PHP literals.
+			. '$p = WP_Application_Passwords::create_new_application_password( $id, array( "name" => "tests " . wp_generate_password( 4, false ) ) );'
+			. 'echo wp_json_encode( is_wp_error( $p ) ? $p->get_error_message() : $p[0] );'
+		);
+		self::assertIsString( $made );
+		self::assertSame( 24, strlen( $made ), 'an Application Password: ' . $made );
+		return array( $login, $made );
+	}
+
+	public function test_a_site_administrator_manages_that_site_only_and_the_network_is_for_super_admins(): void {
+		$site_admin = self::network_account( 'acme', 'administrator' );
+		$this->assertSame( 200, self::admin_get( 'acme', 'status', $site_admin )[0] );
+		list( $status, $body ) = self::admin_get( 'acme', 'settings', $site_admin );
+		$this->assertSame( 200, $status );
+		$this->assertSame( 'enabled', $body['enabled'] ? 'enabled' : 'not', 'acme is configured' );
+		list( $status, $body ) = self::admin_get( 'globex', 'status', $site_admin );
+		$this->assertSame( 403, $status, 'not an administrator of globex' );
+		$this->assertSame( 'workos_forbidden', $body['code'] );
+		$this->assertSame( 403, self::admin_get( '', 'network/sites', $site_admin )[0], 'not a super admin' );
+
+		$super = self::network_account( '', '' );
+		list( $status, $body ) = self::admin_get( '', 'network/sites', $super );
+		$this->assertSame( 200, $status, wp_json_encode( $body ) );
+		$this->assertTrue( $body['plugin']['network_active'] );
+		$by_path = array();
+		foreach ( $body['sites'] as $site ) {
+			$by_path[ (string) wp_parse_url( $site['url'], PHP_URL_PATH ) ] = $site;
+		}
+		$this->assertSame( array( '/', '/acme/', '/globex/' ), array_keys( $by_path ) );
+		$this->assertSame( 4, $by_path['/acme/']['schema_version'] );
+		$this->assertTrue( $by_path['/acme/']['enabled'] );
+		$this->assertFalse( $by_path['/']['enabled'], 'the main site was not configured' );
+		$this->assertNull( $body['next_after'] );
+
+		list( , $page ) = self::admin_get( '', 'network/sites?limit=1&after=1', $super );
+		$this->assertCount( 1, $page['sites'] );
+		$this->assertSame( SandboxNetwork::blog_id( 'acme' ), $page['sites'][0]['id'] );
+		$this->assertSame( SandboxNetwork::blog_id( 'acme' ), $page['next_after'] );
 	}
 
 	public function test_demotion_changes_the_role_on_the_site_that_received_the_event_only(): void {

@@ -17,9 +17,11 @@ final class AdminRoutes {
 		RoleMapController::class,
 		RedirectsController::class,
 		ChangelogController::class,
+		NetworkController::class,
 	);
 
 	public function register(): void {
+		add_filter( 'rest_pre_dispatch', array( Permissions::class, 'guard' ), 10, 3 );
 		add_action(
 			'rest_api_init',
 			static function (): void {
