@@ -204,7 +204,11 @@ final class MultisiteTest extends WPTestCase {
 
 	public function test_a_site_administrator_manages_that_site_only_and_the_network_is_for_super_admins(): void {
 		$site_admin = self::network_account( 'acme', 'administrator' );
-		$this->assertSame( 200, self::admin_get( 'acme', 'status', $site_admin )[0] );
+		list( $status, $body ) = self::admin_get( 'acme', 'status', $site_admin );
+		$this->assertSame( 200, $status );
+		$this->assertTrue( $body['wordpress']['multisite'] );
+		$this->assertSame( SandboxNetwork::blog_id( 'acme' ), $body['wordpress']['site_id'] );
+		$this->assertSame( array( 'id' => 1, 'main_site' => false, 'sites' => 3, 'subdomain_install' => false, 'plugin_network_active' => true ), $body['wordpress']['network'] );
 		list( $status, $body ) = self::admin_get( 'acme', 'settings', $site_admin );
 		$this->assertSame( 200, $status );
 		$this->assertSame( 'enabled', $body['enabled'] ? 'enabled' : 'not', 'acme is configured' );

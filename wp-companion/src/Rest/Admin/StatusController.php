@@ -54,6 +54,7 @@ final class StatusController extends AdminController {
 					'version'   => $wp_version,
 					'multisite' => is_multisite(),
 					'site_id'   => get_current_blog_id(),
+					'network'   => is_multisite() ? self::network_facts() : null,
 					'home_url'  => home_url( '/' ),
 				),
 				'php'          => array( 'version' => PHP_VERSION ),
@@ -73,6 +74,20 @@ final class StatusController extends AdminController {
 					'webhook'  => rest_url( Plugin::REST_NAMESPACE . '/webhook' ),
 				),
 			)
+		);
+	}
+
+	/** @return array<string,mixed> Where this site stands in its network. */
+	private static function network_facts(): array {
+		if ( ! function_exists( 'is_plugin_active_for_network' ) ) {
+			require_once ABSPATH . 'wp-admin/includes/plugin.php';
+		}
+		return array(
+			'id'                => get_current_network_id(),
+			'main_site'         => is_main_site(),
+			'sites'             => (int) get_blog_count(),
+			'subdomain_install' => is_subdomain_install(),
+			'plugin_network_active' => is_plugin_active_for_network( plugin_basename( WORKOS_COMPANION_FILE ) ),
 		);
 	}
 
