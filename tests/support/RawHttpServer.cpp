@@ -13,13 +13,24 @@ QByteArray RawHttpServer::start()
     return "http://127.0.0.1:" + QByteArray::number(serverPort());
 }
 
+QByteArray RawHttpServer::raw(int status, const QByteArray &body, const QByteArray &contentType,
+                              const QByteArray &extraHeaders)
+{
+    return "HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Type: " + contentType
+        + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n" + extraHeaders
+        + "Connection: close\r\n\r\n" + body;
+}
+
 void RawHttpServer::respond(const QByteArray &path, int status, const QByteArray &body,
                             const QByteArray &contentType, const QByteArray &extraHeaders)
 {
-    QByteArray r = "HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Type: " + contentType
-        + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n" + extraHeaders
-        + "Connection: close\r\n\r\n" + body;
-    m_responses.insert(path, r);
+    m_responses.insert(path, raw(status, body, contentType, extraHeaders));
+}
+
+void RawHttpServer::respondOnce(const QByteArray &path, int status, const QByteArray &body,
+                                const QByteArray &extraHeaders)
+{
+    m_once[path].append(raw(status, body, "application/json", extraHeaders));
 }
 
 void RawHttpServer::hang(const QByteArray &path)
@@ -66,8 +77,10 @@ void RawHttpServer::onConnection()
             const QByteArray pathOnly = req.path.split('?').first();
             if (m_hanging.contains(pathOnly))
                 return;
-            socket->write(m_responses.value(pathOnly, "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n"
-                                                      "Connection: close\r\n\r\n"));
+            QList<QByteArray> &once = m_once[pathOnly];
+            socket->write(!once.isEmpty() ? once.takeFirst()
+                                          : m_responses.value(pathOnly, "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n"
+                                                                        "Connection: close\r\n\r\n"));
             socket->disconnectFromHost();
         });
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);

@@ -26,6 +26,8 @@ public:
 
     void respond(const QByteArray &path, int status, const QByteArray &body,
                  const QByteArray &contentType = "application/json", const QByteArray &extraHeaders = {});
+    // One answer for the next request to `path`, before the ones given to respond(); queued in order.
+    void respondOnce(const QByteArray &path, int status, const QByteArray &body, const QByteArray &extraHeaders = {});
     void hang(const QByteArray &path);
     // Answers any bytes (such as a TLS ClientHello) with plain text and hangs up.
     void answerEverythingWithGarbage() { m_garbage = true; }
@@ -35,7 +37,11 @@ public:
 private:
     void onConnection();
 
+    static QByteArray raw(int status, const QByteArray &body, const QByteArray &contentType,
+                          const QByteArray &extraHeaders);
+
     QHash<QByteArray, QByteArray> m_responses;
+    QHash<QByteArray, QList<QByteArray>> m_once;
     QList<QByteArray> m_hanging;
     bool m_garbage = false;
 };
