@@ -338,6 +338,41 @@
     </message>
 </context>
 <context>
+    <name>workos::WorkOSClient</name>
+    <message>
+        <source>WorkOS at %1 could not be reached: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS refused the API key (401): check the key stored for this environment. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS does not allow this for the API key (403): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS does not know it (404): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS is rate-limiting this key (429); try again later. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS had a problem (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS refused the request (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>workos::cli::Cli</name>
     <message>
         <source>usage: wpworkos [--site NAME] [--env production|staging] &lt;command&gt; [&lt;args&gt;]
