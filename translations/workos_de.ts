@@ -37,6 +37,105 @@
     </message>
 </context>
 <context>
+    <name>ConfigCommand</name>
+    <message>
+        <source>Export a site&apos;s settings, role map and redirects; diff and apply them to sites.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export | diff FILE | apply FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export: write the document to this file instead of standard output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>diff, apply: these sites (comma-separated) instead of --site or the current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>apply: show what would change, change nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>apply: do not ask for confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>apply: allow a role map that takes the administrator role from every administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>diff, apply: text or json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: wpworkos config export [--output FILE]
+       wpworkos config diff FILE [--sites A,B]
+       wpworkos config apply FILE [--sites A,B] [--dry-run] [--yes] [--force]
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote the %1 configuration to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wpworkos config: --format must be text or json
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmation needed: run in a terminal, or pass --yes (or --dry-run to only look).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied %n change(s) to %1 site(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site &apos;%1&apos; (%2): no changes.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Site &apos;%1&apos; (%2): %n change(s)
+</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Apply these changes to &apos;%1&apos;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProfileStore</name>
     <message>
         <source>Site profiles (%1): %2 failed: %3</source>
@@ -223,6 +322,33 @@
     <message>
         <source>Now using site &apos;%1&apos;.</source>
         <translation>Aktive Website ist jetzt „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>SiteConfig</name>
+    <message>
+        <source>Not a usable configuration document: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;format&quot; must be &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this console reads version %1 of the format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it contains the secret &quot;%1&quot;; secrets are stored with wpworkos site add, never in a document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;redirects&quot; needs both &quot;login&quot; and &quot;logout&quot; objects.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "BuildInfo.h"
 #include "Console.h"
+#include "commands/ConfigCommand.h"
 #include "commands/SiteCommand.h"
 #include "commands/StatusCommand.h"
 #include "net/HttpClient.h"
@@ -33,6 +34,7 @@ Cli::Cli()
 {
     m_commands.push_back(std::make_unique<StatusCommand>());
     m_commands.push_back(std::make_unique<SiteCommand>());
+    m_commands.push_back(std::make_unique<ConfigCommand>());
 }
 
 Cli::~Cli() = default;

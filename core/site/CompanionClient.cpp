@@ -39,7 +39,16 @@ Error CompanionClient::describeFailure(const HttpResponse &r, const QUrl &siteUr
     }
     const QJsonObject body = r.json().object();
     const QString code = body.value(u"code").toString();
-    const QString message = body.value(u"message").toString();
+    QString message = body.value(u"message").toString();
+    // WordPress names each refused argument in data.params ("settings[login_mode] is not one of…").
+    const QJsonObject params = body.value(u"data").toObject().value(u"params").toObject();
+    QStringList details;
+    for (auto it = params.begin(); it != params.end(); ++it) {
+        if (it.value().isString())
+            details << it.value().toString();
+    }
+    if (!details.isEmpty())
+        message += QStringLiteral(" ") + details.join(QStringLiteral(" "));
     if (r.status == 401)
         return {tr("%1 refused the Application Password of user “%2” (HTTP 401%3). Create a new "
                    "Application Password in WordPress (Users → Profile) and store it again.")
@@ -68,9 +77,16 @@ Error CompanionClient::describeFailure(const HttpResponse &r, const QUrl &siteUr
 void CompanionClient::call(const QByteArray &method, const QString &route, const QByteArray &body,
                            QObject *context, std::function<void(Result<QJsonObject>)> done)
 {
+    call(method, route, QUrlQuery(), body, context, std::move(done));
+}
+
+void CompanionClient::call(const QByteArray &method, const QString &route, const QUrlQuery &query,
+                           const QByteArray &body, QObject *context, std::function<void(Result<QJsonObject>)> done)
+{
     HttpRequest request;
     request.method = method;
     request.url = routeUrl(m_siteUrl, route);
+    request.url.setQuery(query);
     const QByteArray credentials = (m_username + QLatin1Char(':') + m_appPassword).toUtf8().toBase64();
     request.headers.append({QByteArrayLiteral("Authorization"), QByteArrayLiteral("Basic ") + credentials});
     if (!body.isEmpty()) {

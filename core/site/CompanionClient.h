@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QUrl>
+#include <QUrlQuery>
 
 #include <functional>
 
@@ -27,6 +28,8 @@ public:
     // Sends a request to a management route and hands back its JSON object, or the error.
     void call(const QByteArray &method, const QString &route, const QByteArray &body, QObject *context,
               std::function<void(Result<QJsonObject>)> done);
+    void call(const QByteArray &method, const QString &route, const QUrlQuery &query, const QByteArray &body,
+              QObject *context, std::function<void(Result<QJsonObject>)> done);
 
     // Turns a transport failure or an error answer into a message (public for tests).
     static Error describeFailure(const HttpResponse &response, const QUrl &siteUrl, const QString &username);

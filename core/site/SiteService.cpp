@@ -26,8 +26,19 @@ Result<SiteProfile> SiteService::resolve(const QString &name) const
 void SiteService::fetchStatus(const SiteProfile &site, QObject *context,
                               std::function<void(Result<SiteStatus>)> done)
 {
+    withClient(site, context, [context, done = std::move(done)](const Result<std::shared_ptr<CompanionClient>> &client) {
+        if (!client)
+            return done(client.error());
+        auto keep = client.value();
+        keep->getStatus(context, [keep, done](const Result<SiteStatus> &r) { done(r); });
+    });
+}
+
+void SiteService::withClient(const SiteProfile &site, QObject *context,
+                             std::function<void(Result<std::shared_ptr<CompanionClient>>)> done)
+{
     m_secrets.read(SecretStore::appPasswordKey(site.name), context,
-                   [this, site, context, done = std::move(done)](const Result<QString> &password) {
+                   [this, site, done = std::move(done)](const Result<QString> &password) {
                        if (!password) {
                            done(password.error());
                            return;
@@ -39,9 +50,7 @@ void SiteService::fetchStatus(const SiteProfile &site, QObject *context,
                                       QStringLiteral("no_password")});
                            return;
                        }
-                       auto client = std::make_shared<CompanionClient>(m_http, site.url, site.username,
-                                                                       password.value());
-                       client->getStatus(context, [client, done](const Result<SiteStatus> &r) { done(r); });
+                       done(std::make_shared<CompanionClient>(m_http, site.url, site.username, password.value()));
                    });
 }
 

@@ -3,11 +3,13 @@
 #include "net/HttpClient.h"
 #include "profiles/ProfileStore.h"
 #include "profiles/SecretStore.h"
+#include "site/CompanionClient.h"
 #include "site/SiteStatus.h"
 
 #include <QCoreApplication>
 
 #include <functional>
+#include <memory>
 
 namespace workos {
 
@@ -23,6 +25,10 @@ public:
     Result<SiteProfile> resolve(const QString &name) const;
 
     void fetchStatus(const SiteProfile &site, QObject *context, std::function<void(Result<SiteStatus>)> done);
+
+    // A companion client for the site, its Application Password read from the keychain.
+    void withClient(const SiteProfile &site, QObject *context,
+                    std::function<void(Result<std::shared_ptr<CompanionClient>>)> done);
 
     // Verifies the site and its companion with the password (unless verify is false), stores the
     // password in the keychain, then saves the profile. Nothing is kept when a step fails.

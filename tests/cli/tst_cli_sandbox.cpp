@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 
 class TestCliSandbox : public QObject
 {
@@ -85,6 +86,83 @@ private Q_SLOTS:
         QCOMPARE(add.exitCode, 1);
         QVERIFY2(add.err.startsWith(QStringLiteral("Error: ")), qPrintable(add.err));
         QVERIFY2(add.err.contains(m_url + QStringLiteral("/no-such-blog")), qPrintable(add.err));
+    }
+
+    // config export → edit → diff → apply --dry-run (nothing) → apply --yes → diff is empty →
+    // the original document applied back. The served site ends as it started.
+    void configRoundTripsThroughADocument()
+    {
+        CliRunner cli;
+        QCOMPARE(cli.run(addArgs(QStringLiteral("sandbox")), m_appPassword + '\n').exitCode, 0);
+        QTemporaryDir dir;
+        const QString original = dir.filePath(QStringLiteral("original.json"));
+        const CliResult exported = cli.run({QStringLiteral("config"), QStringLiteral("export"), QStringLiteral("--output"), original});
+        QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+        QFile file(original);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QJsonObject doc = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(doc.value(u"format").toString(), QStringLiteral("wpworkos-config"));
+        QVERIFY(!doc.value(u"settings").toObject().contains(u"api_key"));     // never a secret
+        QVERIFY(!doc.value(u"settings").toObject().contains(u"webhook_secret"));
+
+        QJsonObject settings = doc.value(u"settings").toObject();
+        const QString mode = settings.value(u"login_mode").toString();
+        settings.insert(QStringLiteral("login_mode"), mode == QLatin1String("headless") ? QStringLiteral("redirect") : QStringLiteral("headless"));
+        doc.insert(QStringLiteral("settings"), settings);
+        doc.insert(QStringLiteral("redirects"), QJsonObject{{QStringLiteral("login"), QJsonObject()},
+                                                            {QStringLiteral("logout"), QJsonObject{{QStringLiteral("subscriber"), QStringLiteral("/bye/")}}}});
+        const QString edited = dir.filePath(QStringLiteral("edited.json"));
+        QFile out(edited);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QJsonDocument(doc).toJson());
+        out.close();
+
+        const CliResult dry = cli.run({QStringLiteral("config"), QStringLiteral("apply"), edited, QStringLiteral("--dry-run")});
+        QVERIFY2(dry.exitCode == 0, qPrintable(dry.err));
+        QVERIFY2(dry.out.contains(QStringLiteral("settings.login_mode: \"%1\" → ").arg(mode)), qPrintable(dry.out));
+        QVERIFY(dry.out.contains(QStringLiteral("redirects.logout: {} → {\"subscriber\":\"/bye/\"}")));
+        const CliResult stillSame = cli.run({QStringLiteral("config"), QStringLiteral("diff"), edited, QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(QJsonDocument::fromJson(stillSame.out.toUtf8()).array().size(), 2); // the dry run changed nothing
+
+        const CliResult refused = cli.run({QStringLiteral("config"), QStringLiteral("apply"), edited});
+        QCOMPARE(refused.exitCode, 1); // no terminal, no --yes: nothing applied
+        QVERIFY(refused.err.contains(QStringLiteral("Confirmation needed")));
+
+        const CliResult applied = cli.run({QStringLiteral("config"), QStringLiteral("apply"), edited, QStringLiteral("--yes")});
+        QVERIFY2(applied.exitCode == 0, qPrintable(applied.err));
+        QVERIFY(applied.out.contains(QStringLiteral("Success: Applied 2 change(s) to 1 site(s).")));
+        const CliResult after = cli.run({QStringLiteral("config"), QStringLiteral("diff"), edited});
+        QVERIFY2(after.out.contains(QStringLiteral("no changes")), qPrintable(after.out));
+
+        QCOMPARE(cli.run({QStringLiteral("config"), QStringLiteral("apply"), original, QStringLiteral("--yes")}).exitCode, 0);
+        QVERIFY(cli.run({QStringLiteral("config"), QStringLiteral("diff"), original}).out.contains(QStringLiteral("no changes")));
+    }
+
+    void configRefusesDocumentsWithSecretsOrTheWrongShape()
+    {
+        CliRunner cli;
+        QCOMPARE(cli.run(addArgs(QStringLiteral("sandbox")), m_appPassword + '\n').exitCode, 0);
+        QTemporaryDir dir;
+        const auto write = [&](const QByteArray &text) {
+            const QString path = dir.filePath(QStringLiteral("doc.json"));
+            QFile f(path);
+            if (!f.open(QIODevice::WriteOnly))
+                qFatal("cannot write");
+            f.write(text);
+            return path;
+        };
+        const CliResult secret = cli.run({QStringLiteral("config"), QStringLiteral("apply"), QStringLiteral("--yes"),
+                                          write(R"({"format":"wpworkos-config","version":1,"settings":{"api_key":"sk_test_x"}})")});
+        QCOMPARE(secret.exitCode, 1);
+        QVERIFY2(secret.err.contains(QStringLiteral("secret \"api_key\"")), qPrintable(secret.err));
+        QCOMPARE(cli.run({QStringLiteral("config"), QStringLiteral("diff"), write("[1,2]")}).exitCode, 1);
+        QCOMPARE(cli.run({QStringLiteral("config"), QStringLiteral("diff"), write(R"({"format":"other","version":1})")}).exitCode, 1);
+        QCOMPARE(cli.run({QStringLiteral("config"), QStringLiteral("diff"), dir.filePath(QStringLiteral("missing.json"))}).exitCode, 1);
+        const CliResult badValue = cli.run({QStringLiteral("config"), QStringLiteral("apply"), QStringLiteral("--yes"),
+                                            write(R"({"format":"wpworkos-config","version":1,"settings":{"login_mode":"custom"}})")});
+        QCOMPARE(badValue.exitCode, 1); // the companion refuses it, and says which
+        QVERIFY2(badValue.err.contains(QStringLiteral("login_mode")), qPrintable(badValue.err));
+        QCOMPARE(cli.run({QStringLiteral("config"), QStringLiteral("frobnicate")}).exitCode, 2);
     }
 };
 
