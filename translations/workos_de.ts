@@ -2,6 +2,158 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ActivityCache</name>
+    <message>
+        <source>Activity cache (%1): %2 failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the activity cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the activity cache %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>setting up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The activity cache %1 was written by a newer console (schema %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>creating the tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting a transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>storing event %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>storing events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>preparing the query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>querying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clearing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActivityCommand</name>
+    <message>
+        <source>Pull the site&apos;s activity log into the offline cache; list, search and export it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pull | list | search TEXT | export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only event types starting with this (login, webhook_…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this WordPress user (id or e-mail).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From this date or time (ISO 8601, UTC).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to this date or time (ISO 8601, UTC).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most this many events (list, search: 50; export: all).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>table, json, csv, yaml or ids (export: csv or json).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export: write to this file instead of standard output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: wpworkos activity pull
+       wpworkos activity list [--type PREFIX] [--user ID|EMAIL] [--since WHEN] [--until WHEN] [--limit N] [--format F]
+       wpworkos activity search TEXT [same filters]
+       wpworkos activity export [--format csv|json] [--output FILE] [same filters]
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wpworkos activity: --%1 must be a date or time in ISO 8601 (2026-11-27 or 2026-11-27T10:00:00Z)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wpworkos activity: --limit must be a number from 1 to 1000000
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wpworkos activity export: --format must be csv or json
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wpworkos activity: --format must be table, json, csv, yaml or ids
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The activity cache of &apos;%1&apos; was unreadable; it was set aside and starts empty. Run: wpworkos activity pull</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source><byte value="xd"/>Pulling activity… %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Pulled %n new event(s) from &apos;%1&apos;; the cache holds %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The cache of &apos;%1&apos; is empty. Run: wpworkos activity pull</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n event(s) to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CompanionClient</name>
     <message>
         <source>Cannot reach %1: %2</source>

@@ -2,6 +2,7 @@
 
 #include "BuildInfo.h"
 #include "Console.h"
+#include "commands/ActivityCommand.h"
 #include "commands/ConfigCommand.h"
 #include "commands/SiteCommand.h"
 #include "commands/StatusCommand.h"
@@ -35,6 +36,7 @@ Cli::Cli()
     m_commands.push_back(std::make_unique<StatusCommand>());
     m_commands.push_back(std::make_unique<SiteCommand>());
     m_commands.push_back(std::make_unique<ConfigCommand>());
+    m_commands.push_back(std::make_unique<ActivityCommand>());
 }
 
 Cli::~Cli() = default;

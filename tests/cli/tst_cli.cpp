@@ -160,6 +160,38 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
     }
+
+    void rejectsBadActivityAndConfigArguments_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        const QString a = QStringLiteral("activity");
+        QTest::newRow("no action") << QStringList{a} << QStringLiteral("usage: wpworkos activity pull");
+        QTest::newRow("unknown action") << QStringList{a, QStringLiteral("tail")} << QStringLiteral("usage:");
+        QTest::newRow("search without text") << QStringList{a, QStringLiteral("search")} << QStringLiteral("usage:");
+        QTest::newRow("bad date") << QStringList{a, QStringLiteral("list"), QStringLiteral("--since"), QStringLiteral("yesterday")}
+                                  << QStringLiteral("--since must be a date");
+        QTest::newRow("bad limit") << QStringList{a, QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("0")}
+                                   << QStringLiteral("--limit must be a number");
+        QTest::newRow("export as a table") << QStringList{a, QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("table")}
+                                           << QStringLiteral("csv or json");
+        QTest::newRow("config without file") << QStringList{QStringLiteral("config"), QStringLiteral("apply")}
+                                             << QStringLiteral("usage: wpworkos config export");
+        QTest::newRow("config bad format") << QStringList{QStringLiteral("config"), QStringLiteral("diff"), QStringLiteral("x.json"),
+                                                          QStringLiteral("--format"), QStringLiteral("yaml")}
+                                           << QStringLiteral("--format must be text or json");
+    }
+
+    void rejectsBadActivityAndConfigArguments()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        CliRunner cli;
+        const CliResult r = cli.run(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)
