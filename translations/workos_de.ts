@@ -154,6 +154,31 @@
     </message>
 </context>
 <context>
+    <name>ChangelogCommand</name>
+    <message>
+        <source>Show the changelog of the site&apos;s WorkOS Companion plugin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only what is newer than this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>markdown or json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: wpworkos changelog [--since VERSION] [--format markdown|json]
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing newer than %1 (the site runs %2).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CompanionClient</name>
     <message>
         <source>Cannot reach %1: %2</source>

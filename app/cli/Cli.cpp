@@ -3,6 +3,7 @@
 #include "BuildInfo.h"
 #include "Console.h"
 #include "commands/ActivityCommand.h"
+#include "commands/ChangelogCommand.h"
 #include "commands/ConfigCommand.h"
 #include "commands/SiteCommand.h"
 #include "commands/StatusCommand.h"
@@ -37,6 +38,7 @@ Cli::Cli()
     m_commands.push_back(std::make_unique<SiteCommand>());
     m_commands.push_back(std::make_unique<ConfigCommand>());
     m_commands.push_back(std::make_unique<ActivityCommand>());
+    m_commands.push_back(std::make_unique<ChangelogCommand>());
 }
 
 Cli::~Cli() = default;

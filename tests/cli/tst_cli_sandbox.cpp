@@ -164,6 +164,22 @@ private Q_SLOTS:
         QVERIFY2(badValue.err.contains(QStringLiteral("login_mode")), qPrintable(badValue.err));
         QCOMPARE(cli.run({QStringLiteral("config"), QStringLiteral("frobnicate")}).exitCode, 2);
     }
+
+    void changelogComesFromTheSitesCompanion()
+    {
+        CliRunner cli;
+        QCOMPARE(cli.run(addArgs(QStringLiteral("sandbox")), m_appPassword + '\n').exitCode, 0);
+        const CliResult all = cli.run({QStringLiteral("changelog")});
+        QVERIFY2(all.exitCode == 0, qPrintable(all.err));
+        QVERIFY(all.out.startsWith(QStringLiteral("## Unreleased")));
+        QVERIFY(all.out.contains(QStringLiteral("## 0.1.0 - ")));
+        const CliResult newer = cli.run({QStringLiteral("changelog"), QStringLiteral("--since"), QStringLiteral("0.1.0"),
+                                         QStringLiteral("--format"), QStringLiteral("json")});
+        const QJsonArray releases = QJsonDocument::fromJson(newer.out.toUtf8()).array();
+        QCOMPARE(releases.size(), 1);
+        QCOMPARE(releases.first()[QStringLiteral("version")].toString(), QStringLiteral("Unreleased"));
+        QCOMPARE(cli.run({QStringLiteral("changelog"), QStringLiteral("--since"), QStringLiteral("latest")}).exitCode, 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliSandbox)
