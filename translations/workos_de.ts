@@ -425,11 +425,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>wpworkos site: missing action (add, list, remove or use)
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>wpworkos site: unknown action or extra argument “%1”
 </source>
         <translation type="unfinished"></translation>
@@ -499,6 +494,56 @@
     <message>
         <source>Now using site &apos;%1&apos;.</source>
         <translation>Aktive Website ist jetzt „%1“.</translation>
+    </message>
+    <message>
+        <source>secret: read the secret from standard input (never from the command line).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>secret: delete the stored secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wpworkos site: missing action (add, list, remove, use or secret)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: wpworkos site secret NAME api-key|webhook-secret [--env ENV] [--secret-stdin | --delete]
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhook secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted the %1 of &apos;%2&apos; (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3): </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No secret given: pipe it with --secret-stdin, or run in a terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a WorkOS API key (sk_…); nothing was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A webhook secret is 8 to 256 printable characters without spaces; nothing was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored the %1 of &apos;%2&apos; (%3) in the keychain.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,9 @@
 #include "BuildInfo.h"
 #include "CliRunner.h"
 
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTcpServer>
@@ -191,6 +194,44 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
         QVERIFY(r.out.isEmpty());
+    }
+
+    // WorkOS secrets go to the keychain and nowhere else: not the profile store, not any file of
+    // the data folder.
+    void workosSecretsLiveOnlyInTheKeychain()
+    {
+        CliRunner cli;
+        QCOMPARE(cli.run({QStringLiteral("site"), QStringLiteral("add"), QStringLiteral("s1"), QStringLiteral("--url"),
+                          QStringLiteral("https://s1.example"), QStringLiteral("--user"), QStringLiteral("admin"),
+                          QStringLiteral("--password-stdin"), QStringLiteral("--no-verify")}, "app pass word xyz1\n").exitCode, 0);
+        const QByteArray key = "sk_test_NeverOnDisk0123456789";
+        const CliResult stored = cli.run({QStringLiteral("--env"), QStringLiteral("staging"), QStringLiteral("site"), QStringLiteral("secret"),
+                                          QStringLiteral("s1"), QStringLiteral("api-key"), QStringLiteral("--secret-stdin")}, key + '\n');
+        QVERIFY2(stored.exitCode == 0, qPrintable(stored.err));
+        QVERIFY(stored.out.contains(QStringLiteral("Success: Stored the WorkOS API key of 's1' (staging) in the keychain.")));
+        QVERIFY(!stored.out.contains(QString::fromLatin1(key)));
+        QDirIterator files(cli.dataDir(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        int seen = 0;
+        while (files.hasNext()) {
+            QFile f(files.next());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray bytes = f.readAll();
+            QVERIFY2(!bytes.contains(key) && !bytes.contains("app pass word xyz1"), qPrintable(f.fileName()));
+            ++seen;
+        }
+        QVERIFY(seen > 0); // the profile store exists, and holds neither secret
+
+        const CliResult wrong = cli.run({QStringLiteral("site"), QStringLiteral("secret"), QStringLiteral("s1"), QStringLiteral("api-key"),
+                                         QStringLiteral("--secret-stdin")}, "not-a-key\n");
+        QCOMPARE(wrong.exitCode, 1);
+        QVERIFY(wrong.err.contains(QStringLiteral("not a WorkOS API key")));
+        QCOMPARE(cli.run({QStringLiteral("site"), QStringLiteral("secret"), QStringLiteral("s1"), QStringLiteral("password")}).exitCode, 2);
+        const CliResult noTerminal = cli.run({QStringLiteral("site"), QStringLiteral("secret"), QStringLiteral("s1"), QStringLiteral("webhook-secret")});
+        QCOMPARE(noTerminal.exitCode, 1);
+        QVERIFY(noTerminal.err.contains(QStringLiteral("--secret-stdin")));
+        const CliResult deleted = cli.run({QStringLiteral("--env"), QStringLiteral("staging"), QStringLiteral("site"), QStringLiteral("secret"),
+                                           QStringLiteral("s1"), QStringLiteral("api-key"), QStringLiteral("--delete")});
+        QCOMPARE(deleted.exitCode, 0);
     }
 };
 

@@ -5,6 +5,8 @@
 #include "profiles/ProfileStore.h"
 #include "site/SiteService.h"
 
+#include <QRegularExpression>
+
 namespace workos::cli {
 
 QString SiteCommand::summary() const
@@ -24,6 +26,8 @@ void SiteCommand::configure(QCommandLineParser &parser) const
                       tr("add: read the Application Password from standard input (never from the command line).")});
     parser.addOption({QStringLiteral("no-verify"), tr("add: store the site without contacting it.")});
     parser.addOption({QStringLiteral("yes"), tr("remove: do not ask for confirmation.")});
+    parser.addOption({QStringLiteral("secret-stdin"), tr("secret: read the secret from standard input (never from the command line).")});
+    parser.addOption({QStringLiteral("delete"), tr("secret: delete the stored secret.")});
     parser.addOption({QStringLiteral("format"), tr("list: table, json, csv, yaml or ids."), QStringLiteral("format"),
                       QStringLiteral("table")});
 }
@@ -41,8 +45,10 @@ void SiteCommand::run(const QStringList &args, const QCommandLineParser &parser,
         remove(rest, parser, ctx, std::move(finish));
     else if (action == u"use")
         use(rest, ctx, std::move(finish));
+    else if (action == u"secret")
+        secret(rest, parser, ctx, std::move(finish));
     else {
-        ctx.console.err(action.isEmpty() ? tr("wpworkos site: missing action (add, list, remove or use)\n")
+        ctx.console.err(action.isEmpty() ? tr("wpworkos site: missing action (add, list, remove, use or secret)\n")
                                          : tr("wpworkos site: unknown action or extra argument “%1”\n")
                                                .arg(args.join(u' ')));
         finish(ExitUsage);
@@ -178,4 +184,59 @@ void SiteCommand::use(const QStringList &args, Context &ctx, std::function<void(
     finish(ExitOk);
 }
 
+void SiteCommand::secret(const QStringList &args, const QCommandLineParser &parser, Context &ctx,
+                         std::function<void(int)> finish)
+{
+    const QString kind = args.value(1);
+    if (args.size() != 2 || (kind != u"api-key" && kind != u"webhook-secret")) {
+        ctx.console.err(tr("usage: wpworkos site secret NAME api-key|webhook-secret [--env ENV] [--secret-stdin | --delete]\n"));
+        return finish(ExitUsage);
+    }
+    const Result<SiteProfile> site = ctx.sites.resolve(args.first());
+    if (!site) {
+        ctx.console.error(site.error().message);
+        return finish(ExitError);
+    }
+    const QString env = ctx.environment.isEmpty() ? site->environment : ctx.environment;
+    const QString key = SecretStore::workosKey(site->name, env, kind);
+    const QString what = kind == u"api-key" ? tr("WorkOS API key") : tr("webhook secret");
+    if (parser.isSet(QStringLiteral("delete"))) {
+        ctx.secrets.remove(key, ctx.owner, [&ctx, what, env, name = site->name, finish](const Result<void> &r) {
+            if (!r) {
+                ctx.console.error(r.error().message);
+                return finish(ExitError);
+            }
+            ctx.console.success(tr("Deleted the %1 of '%2' (%3).").arg(what, name, env));
+            finish(ExitOk);
+        });
+        return;
+    }
+    std::optional<QString> given;
+    if (parser.isSet(QStringLiteral("secret-stdin")))
+        given = ctx.console.readLine();
+    else if (ctx.console.stdinIsTerminal())
+        given = ctx.console.readSecret(tr("%1 of %2 (%3): ").arg(what, site->name, env));
+    else {
+        ctx.console.error(tr("No secret given: pipe it with --secret-stdin, or run in a terminal."));
+        return finish(ExitError);
+    }
+    const QString value = given.value_or(QString()).trimmed();
+    static const QRegularExpression apiKey(QStringLiteral("^sk_[A-Za-z0-9_.=-]{8,250}$"));
+    static const QRegularExpression printable(QStringLiteral("^[\\x21-\\x7e]{8,256}$"));
+    if (!(kind == u"api-key" ? apiKey : printable).match(value).hasMatch()) {
+        ctx.console.error(kind == u"api-key" ? tr("That is not a WorkOS API key (sk_…); nothing was stored.")
+                                             : tr("A webhook secret is 8 to 256 printable characters without spaces; nothing was stored."));
+        return finish(ExitError);
+    }
+    ctx.secrets.write(key, value, ctx.owner, [&ctx, what, env, name = site->name, finish](const Result<void> &r) {
+        if (!r) {
+            ctx.console.error(r.error().message);
+            return finish(ExitError);
+        }
+        ctx.console.success(tr("Stored the %1 of '%2' (%3) in the keychain.").arg(what, name, env));
+        finish(ExitOk);
+    });
+}
+
 } // namespace workos::cli
+

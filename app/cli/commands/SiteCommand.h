@@ -23,6 +23,7 @@ private:
     void remove(const QStringList &args, const QCommandLineParser &parser, Context &ctx,
                 std::function<void(int)> finish);
     void use(const QStringList &args, Context &ctx, std::function<void(int)> finish);
+    void secret(const QStringList &args, const QCommandLineParser &parser, Context &ctx, std::function<void(int)> finish);
 };
 
 } // namespace workos::cli
