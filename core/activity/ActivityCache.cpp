@@ -203,15 +203,17 @@ Result<int> ActivityCache::store(const QJsonArray &items)
             continue;
         remove.addBindValue(e.id);
         remove.exec(); // an id seen again replaces the old copy (and its index entry)
+        // A field the feed left out is "", not NULL (a null QString binds NULL).
+        const auto text = [](const QString &v) { return v.isNull() ? QStringLiteral("") : v; };
         insert.addBindValue(e.id);
-        insert.addBindValue(e.eventType);
+        insert.addBindValue(text(e.eventType));
         insert.addBindValue(e.userId);
-        insert.addBindValue(e.userEmail);
-        insert.addBindValue(e.workosUserId);
-        insert.addBindValue(e.ipAddress);
-        insert.addBindValue(e.userAgent);
+        insert.addBindValue(text(e.userEmail));
+        insert.addBindValue(text(e.workosUserId));
+        insert.addBindValue(text(e.ipAddress));
+        insert.addBindValue(text(e.userAgent));
         insert.addBindValue(QString::fromUtf8(QJsonDocument(e.metadata).toJson(QJsonDocument::Compact)));
-        insert.addBindValue(e.createdAt);
+        insert.addBindValue(text(e.createdAt));
         if (!insert.exec()) {
             const Error error = sqlError(tr("storing event %1").arg(e.id));
             db.rollback();

@@ -100,6 +100,9 @@ private Q_SLOTS:
         cache.store({event(2, QStringLiteral("webhook_applied"), 6, QStringLiteral("grace@acme.test"), QStringLiteral("2026-11-02T10:00:00Z"),
                            {{QStringLiteral("reason"), QStringLiteral("renamed")}})});
         QCOMPARE(cache.count(), 5);
+        // A sparse item (fields left out by an older companion) is stored with empty fields.
+        QCOMPARE(cache.store({QJsonObject{{QStringLiteral("id"), 9}, {QStringLiteral("event_type"), QStringLiteral("login")},
+                                          {QStringLiteral("created_at"), QStringLiteral("2026-11-09T00:00:00Z")}}}).value(), 1);
         ActivityFilter search;
         search.search = QStringLiteral("dsync");
         QCOMPARE(ids(cache.query(search)), QList<qint64>{}); // the index follows the new copy
