@@ -187,6 +187,30 @@ final class MultisiteTest extends WPTestCase {
 		return array( (int) wp_remote_retrieve_response_code( $response ), json_decode( wp_remote_retrieve_body( $response ), true ) );
 	}
 
+	/**
+	 * A management call with a JSON body on a site of the network.
+	 *
+	 * @param array<string,mixed>      $body
+	 * @param array{0:string,1:string} $auth
+	 * @return array{0:int,1:mixed}
+	 */
+	private static function admin_send( string $site, string $method, string $path, array $body, array $auth ): array {
+		$response = wp_remote_request(
+			SandboxNetwork::url( $site ) . '/wp-json/workos/v1/admin/' . $path,
+			array(
+				'method'  => $method,
+				'timeout' => 30,
+				'headers' => array(
+					'Authorization' => 'Basic ' . base64_encode( $auth[0] . ':' . $auth[1] ), // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode -- HTTP Basic auth.
+					'Content-Type'  => 'application/json',
+				),
+				'body'    => wp_json_encode( $body ),
+			)
+		);
+		self::assertFalse( is_wp_error( $response ) );
+		return array( (int) wp_remote_retrieve_response_code( $response ), json_decode( wp_remote_retrieve_body( $response ), true ) );
+	}
+
 	/** An Application Password for a user made on $site with $role ('' and super: the super admin). */
 	private static function network_account( string $site, string $role ): array {
 		$login = '' === $role ? 'admin' : 'ms_' . $role . '_' . strtolower( wp_generate_password( 5, false ) );
@@ -249,5 +273,46 @@ final class MultisiteTest extends WPTestCase {
 		$this->assertSame( 'applied', $body['outcome'] ?? null, wp_json_encode( $body ) );
 		$this->assertSame( array( '' => null, 'acme' => array( 'subscriber' ), 'globex' => array( 'author' ) ), self::roles_by_site( $id ) );
 		$this->assertNull( SandboxNetwork::row( 'SELECT meta_value FROM wp_usermeta WHERE user_id = ? AND meta_key = ?', array( $id, '_workos_deactivated' ) ), 'demoted, not locked out of the network' );
+	}
+
+	public function test_an_organization_maps_to_sites_of_the_network_only(): void {
+		$super  = self::network_account( '', '' );
+		$org    = 'org_ms_' . strtolower( bin2hex( random_bytes( 4 ) ) );
+		$acme   = SandboxNetwork::blog_id( 'acme' );
+		$globex = SandboxNetwork::blog_id( 'globex' );
+		$table  = SandboxNetwork::prefix( 'acme' ) . 'workos_org_sites';
+		try {
+			list( $status, $body ) = self::admin_send( 'acme', 'POST', 'orgs', array( 'id' => $org, 'name' => 'Multisite Org' ), $super );
+			$this->assertSame( 201, $status, wp_json_encode( $body ) );
+			$this->assertSame( array( array( 'site_id' => $acme, 'is_primary' => true ) ), $body['sites'], 'a new organization belongs to the site that cached it' );
+
+			list( $status, $body ) = self::admin_send( 'acme', 'PUT', 'orgs/' . $org . '/sites', array( 'sites' => array( array( 'site_id' => $globex ), array( 'site_id' => $acme, 'primary' => true ) ) ), $super );
+			$this->assertSame( 200, $status, wp_json_encode( $body ) );
+			$this->assertSame( array( array( 'site_id' => $acme, 'is_primary' => true ), array( 'site_id' => $globex, 'is_primary' => false ) ), $body['sites'] );
+			$this->assertCount( 2, SandboxNetwork::rows( "SELECT site_id FROM {$table} WHERE org_id = ?", array( self::local_org_id( $org ) ) ), 'stored in acme\'s own tables' );
+
+			foreach ( array(
+				array( array( array( 'site_id' => 9999, 'primary' => true ) ), 'workos_site_not_found' ),
+				array( array( array( 'site_id' => $acme, 'primary' => true ), array( 'site_id' => $globex, 'primary' => true ) ), 'workos_primary_site_required' ),
+			) as list( $sites, $code ) ) {
+				list( $status, $body ) = self::admin_send( 'acme', 'PUT', 'orgs/' . $org . '/sites', array( 'sites' => $sites ), $super );
+				$this->assertSame( 400, $status );
+				$this->assertSame( $code, $body['code'] );
+			}
+			$this->assertCount( 2, SandboxNetwork::rows( "SELECT site_id FROM {$table} WHERE org_id = ?", array( self::local_org_id( $org ) ) ), 'refused mappings change nothing' );
+
+			$outsider = (int) SandboxNetwork::php( 'globex', '$id = wp_insert_user( array( "user_login" => "ms_org_" . wp_generate_password( 5, false ), "user_email" => "ms_org_" . wp_generate_password( 5, false ) . "@tests.invalid", "user_pass" => wp_generate_password( 24 ), "role" => "subscriber" ) ); echo (int) $id;' );
+			list( $status, $body ) = self::admin_send( 'acme', 'POST', 'orgs/' . $org . '/members', array( 'user_id' => $outsider, 'workos_role' => 'member' ), $super );
+			$this->assertSame( 409, $status, wp_json_encode( $body ) );
+			$this->assertSame( 'workos_user_not_on_site', $body['code'] );
+		} finally {
+			$local = self::local_org_id( $org );
+			SandboxNetwork::rows( "DELETE FROM {$table} WHERE org_id = ?", array( $local ) );
+			SandboxNetwork::rows( 'DELETE FROM ' . SandboxNetwork::prefix( 'acme' ) . 'workos_organizations WHERE id = ?', array( $local ) );
+		}
+	}
+
+	private static function local_org_id( string $workos_org_id ): int {
+		return (int) ( SandboxNetwork::row( 'SELECT id FROM ' . SandboxNetwork::prefix( 'acme' ) . 'workos_organizations WHERE workos_org_id = ?', array( $workos_org_id ) )['id'] ?? 0 );
 	}
 }

@@ -77,7 +77,7 @@ final class OrganizationRepository {
 		if ( '' === $workos_id || '' === $name ) {
 			return 0;
 		}
-		$domains  = is_array( $org['domains'] ?? null ) && $org['domains'] ? wp_json_encode( array_values( $org['domains'] ) ) : null;
+		$domains  = self::encode_domains( $org['domains'] ?? null );
 		$now      = gmdate( 'Y-m-d H:i:s' );
 		$existing = self::find_by_workos_id( $workos_id );
 		$base     = sanitize_title( $name );
@@ -128,6 +128,176 @@ final class OrganizationRepository {
 			}
 		}
 		return 0;
+	}
+
+	/**
+	 * Upserts like upsert(), but leaves a row whose name and domains are already the same alone
+	 * (no updated_at bump) and says which of the three happened.
+	 *
+	 * @param array<string,mixed> $org WorkOS organization (id, name, domains).
+	 * @return array{0:int,1:string} Local id (0 on failure) and created | updated | unchanged | failed.
+	 */
+	public static function sync( array $org ): array {
+		$existing = self::find_by_workos_id( sanitize_text_field( (string) ( $org['id'] ?? '' ) ) );
+		if ( $existing
+			&& (string) $existing['name'] === sanitize_text_field( (string) ( $org['name'] ?? '' ) )
+			&& (string) $existing['domains'] === (string) self::encode_domains( $org['domains'] ?? null ) ) {
+			return array( (int) $existing['id'], 'unchanged' );
+		}
+		$id = self::upsert( $org );
+		if ( $id <= 0 ) {
+			return array( 0, 'failed' );
+		}
+		return array( $id, $existing ? 'updated' : 'created' );
+	}
+
+	/**
+	 * A page of the cached organizations by name, optionally only those whose name, slug or WorkOS
+	 * id contains $search.
+	 *
+	 * @return array<int,array<string,mixed>>
+	 */
+	public static function list_page( string $search, int $limit, int $offset ): array {
+		global $wpdb;
+		$table = self::organizations_table();
+		list( $where, $params ) = self::search_clause( $search );
+		$params[] = $limit;
+		$params[] = $offset;
+		$rows     = $wpdb->get_results( $wpdb->prepare( "SELECT * FROM {$table} {$where} ORDER BY name ASC, id ASC LIMIT %d OFFSET %d", $params ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name and placeholders.
+		return is_array( $rows ) ? $rows : array();
+	}
+
+	public static function count_organizations( string $search ): int {
+		global $wpdb;
+		$table = self::organizations_table();
+		list( $where, $params ) = self::search_clause( $search );
+		$sql = "SELECT COUNT(*) FROM {$table} {$where}"; // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name and placeholders.
+		return (int) $wpdb->get_var( $params ? $wpdb->prepare( $sql, $params ) : $sql ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- prepared when it has placeholders.
+	}
+
+	/**
+	 * @param int[] $org_ids Local ids.
+	 * @return array<int,int> Local id → number of membership rows.
+	 */
+	public static function member_counts( array $org_ids ): array {
+		global $wpdb;
+		$org_ids = array_values( array_unique( array_map( 'intval', $org_ids ) ) );
+		if ( ! $org_ids ) {
+			return array();
+		}
+		$table  = self::memberships_table();
+		$in     = implode( ', ', array_fill( 0, count( $org_ids ), '%d' ) );
+		$rows   = $wpdb->get_results( $wpdb->prepare( "SELECT org_id, COUNT(*) AS members FROM {$table} WHERE org_id IN ({$in}) GROUP BY org_id", $org_ids ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name and placeholders.
+		$counts = array_fill_keys( $org_ids, 0 );
+		foreach ( (array) $rows as $row ) {
+			$counts[ (int) $row['org_id'] ] = (int) $row['members'];
+		}
+		return $counts;
+	}
+
+	/**
+	 * @param int[] $org_ids Local ids.
+	 * @return array<int,array<int,array{site_id:int,is_primary:bool}>> Local id → its sites, primary first.
+	 */
+	public static function sites_of( array $org_ids ): array {
+		global $wpdb;
+		$org_ids = array_values( array_unique( array_map( 'intval', $org_ids ) ) );
+		if ( ! $org_ids ) {
+			return array();
+		}
+		$table = self::sites_table();
+		$in    = implode( ', ', array_fill( 0, count( $org_ids ), '%d' ) );
+		$rows  = $wpdb->get_results( $wpdb->prepare( "SELECT org_id, site_id, is_primary FROM {$table} WHERE org_id IN ({$in}) ORDER BY is_primary DESC, site_id ASC", $org_ids ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name and placeholders.
+		$sites = array_fill_keys( $org_ids, array() );
+		foreach ( (array) $rows as $row ) {
+			$sites[ (int) $row['org_id'] ][] = array(
+				'site_id'    => (int) $row['site_id'],
+				'is_primary' => 1 === (int) $row['is_primary'],
+			);
+		}
+		return $sites;
+	}
+
+	/**
+	 * Replaces an organization's site mapping: the given sites (site id → primary), every other
+	 * site unlinked. The caller checks that the sites exist and that exactly one is primary.
+	 *
+	 * @param array<int,bool> $sites
+	 * @return bool False on a database error.
+	 */
+	public static function replace_sites( int $org_id, array $sites ): bool {
+		global $wpdb;
+		$table = self::sites_table();
+		if ( ! $sites ) {
+			return false !== $wpdb->delete( $table, array( 'org_id' => $org_id ), array( '%d' ) );
+		}
+		$values = array();
+		$params = array();
+		foreach ( $sites as $site_id => $primary ) {
+			$values[] = '(%d, %d, %d)';
+			array_push( $params, $org_id, (int) $site_id, $primary ? 1 : 0 );
+		}
+		$upserted = $wpdb->query( $wpdb->prepare( "INSERT INTO {$table} (org_id, site_id, is_primary) VALUES " . implode( ', ', $values ) . ' ON DUPLICATE KEY UPDATE is_primary = VALUES(is_primary)', $params ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name and placeholders.
+		if ( false === $upserted ) {
+			return false;
+		}
+		$keep = array_map( 'intval', array_keys( $sites ) );
+		$in   = implode( ', ', array_fill( 0, count( $keep ), '%d' ) );
+		return false !== $wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE org_id = %d AND site_id NOT IN ({$in})", array_merge( array( $org_id ), $keep ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name and placeholders.
+	}
+
+	/**
+	 * A page of an organization's membership rows, oldest first, with the user's login, email and
+	 * display name ('' when the user no longer exists).
+	 *
+	 * @return array<int,array<string,mixed>>
+	 */
+	public static function members( int $org_id, int $limit, int $offset ): array {
+		global $wpdb;
+		$table = self::memberships_table();
+		$rows  = $wpdb->get_results(
+			$wpdb->prepare(
+				"SELECT m.*, u.ID AS wp_user_exists, u.user_login, u.user_email, u.display_name FROM {$table} m LEFT JOIN {$wpdb->users} u ON u.ID = m.user_id WHERE m.org_id = %d ORDER BY m.joined_at ASC, m.id ASC LIMIT %d OFFSET %d", // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table names.
+				$org_id,
+				$limit,
+				$offset
+			),
+			ARRAY_A
+		);
+		return is_array( $rows ) ? $rows : array();
+	}
+
+	/** @return array<string,mixed>|null One membership row joined with its user, as members() gives them. */
+	public static function member( int $org_id, int $user_id ): ?array {
+		global $wpdb;
+		$table = self::memberships_table();
+		$row   = $wpdb->get_row( $wpdb->prepare( "SELECT m.*, u.ID AS wp_user_exists, u.user_login, u.user_email, u.display_name FROM {$table} m LEFT JOIN {$wpdb->users} u ON u.ID = m.user_id WHERE m.org_id = %d AND m.user_id = %d", $org_id, $user_id ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table names.
+		return is_array( $row ) ? $row : null;
+	}
+
+	public static function count_members( int $org_id ): int {
+		global $wpdb;
+		$table = self::memberships_table();
+		return (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$table} WHERE org_id = %d", $org_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name.
+	}
+
+	/**
+	 * The domain names of a row's `domains` column: WorkOS objects ({domain, state…}, from WorkOS
+	 * and webhooks) or plain strings (older rows, the management API).
+	 *
+	 * @param string|null $json
+	 * @return string[]
+	 */
+	public static function domain_names( $json ): array {
+		$list  = json_decode( (string) $json, true );
+		$names = array();
+		foreach ( is_array( $list ) ? $list : array() as $item ) {
+			$name = is_array( $item ) ? ( $item['domain'] ?? '' ) : $item;
+			if ( is_string( $name ) && '' !== $name ) {
+				$names[] = $name;
+			}
+		}
+		return $names;
 	}
 
 	/** Deletes an organization with its memberships and site links. */
@@ -186,6 +356,29 @@ final class OrganizationRepository {
 	public static function delete_membership( int $org_id, int $user_id ): bool {
 		global $wpdb;
 		return false !== $wpdb->delete( self::memberships_table(), array( 'org_id' => $org_id, 'user_id' => $user_id ), array( '%d', '%d' ) );
+	}
+
+	/**
+	 * The `domains` column for a WorkOS `domains` value: its JSON, or null when absent or empty.
+	 *
+	 * @param mixed $domains
+	 */
+	private static function encode_domains( $domains ): ?string {
+		if ( ! is_array( $domains ) || ! $domains ) {
+			return null;
+		}
+		$json = wp_json_encode( array_values( $domains ) );
+		return false === $json ? null : $json;
+	}
+
+	/** @return array{0:string,1:array<int,string>} WHERE clause and its parameters for a search ('' for none). */
+	private static function search_clause( string $search ): array {
+		global $wpdb;
+		if ( '' === $search ) {
+			return array( '', array() );
+		}
+		$like = '%' . $wpdb->esc_like( $search ) . '%';
+		return array( 'WHERE name LIKE %s OR slug LIKE %s OR workos_org_id LIKE %s', array( $like, $like, $like ) );
 	}
 
 	/** The slug for $base that no other organization than $own_id holds. */

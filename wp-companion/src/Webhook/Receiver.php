@@ -17,6 +17,8 @@
  * Then: event id already processed → 200 {ok, outcome:"duplicate"}, nothing changes; otherwise
  * dispatched (Dispatcher) and answered 200 {ok, outcome} — except a transient failure, answered
  * 503 workos_webhook_retry with the claim released so WorkOS's retry is processed.
+ * The reserved type `workos_console.echo` (WebhookEcho) is the console's delivery test: once
+ * verified it is only recorded and answered 200 {ok, outcome:"echo"} — no claim, no handler, no hook.
  *
  * @package WorkOSCompanion
  */
@@ -61,7 +63,7 @@ final class Receiver {
 		}
 		$error = self::precheck( $request );
 		if ( is_wp_error( $error ) ) {
-			self::log_rejection( $error );
+			self::log_rejection( $error, $request );
 			return $error;
 		}
 		return $result;
@@ -101,7 +103,7 @@ final class Receiver {
 	public function receive( WP_REST_Request $request ) {
 		$verified = self::verify( $request );
 		if ( is_wp_error( $verified ) ) {
-			self::log_rejection( $verified );
+			self::log_rejection( $verified, $request );
 			return $verified;
 		}
 		return self::process( $verified );
@@ -182,6 +184,12 @@ final class Receiver {
 		$type      = (string) $event['event'];
 		$object_id = is_string( $event['data']['id'] ?? null ) ? $event['data']['id'] : '';
 
+		if ( WebhookEcho::is_echo( $event ) ) {
+			WebhookEcho::record_verified( $event );
+			self::log( 'webhook_echo', $event, 'echo', 'verified', array(), 0 );
+			return self::ok( 'echo' );
+		}
+
 		$claim = EventStore::claim( $id, $type, $object_id );
 		if ( EventStore::ERROR === $claim ) {
 			return self::retry( $event, 'database_unavailable' );
@@ -223,7 +231,8 @@ final class Receiver {
 		return new WP_Error( 'workos_webhook_retry', __( 'The event could not be applied right now; deliver it again later.', 'workos-companion' ), array( 'status' => 503 ) );
 	}
 
-	private static function log_rejection( WP_Error $error ): void {
+	private static function log_rejection( WP_Error $error, WP_REST_Request $request ): void {
+		WebhookEcho::note_refusal( (string) $request->get_body(), $error );
 		$data = (array) $error->get_error_data();
 		Logger::log(
 			'webhook_rejected',

@@ -25,6 +25,8 @@ final class Client {
 	private $client_id;
 	/** @var int */
 	private $timeout;
+	/** @var string The Date header of the last answer ('' when none): diagnostics measure clock skew with it. */
+	private $last_date = '';
 
 	public function __construct( string $base_url, string $api_key, string $client_id, int $timeout = 15 ) {
 		$this->base_url  = untrailingslashit( $base_url );
@@ -48,6 +50,11 @@ final class Client {
 
 	public function client_id(): string {
 		return $this->client_id;
+	}
+
+	/** The `Date` header of the last answer of request(), '' when it had none or failed. */
+	public function last_date(): string {
+		return $this->last_date;
 	}
 
 	/**
@@ -79,7 +86,9 @@ final class Client {
 			$args['headers']['Content-Type'] = 'application/json';
 			$args['body']                    = wp_json_encode( (object) $body );
 		}
-		$response = wp_remote_request( $url, $args );
+		$response        = wp_remote_request( $url, $args );
+		$date            = is_wp_error( $response ) ? '' : wp_remote_retrieve_header( $response, 'date' );
+		$this->last_date = is_array( $date ) ? (string) reset( $date ) : (string) $date;
 		if ( is_wp_error( $response ) ) {
 			return new WP_Error(
 				'workos_unreachable',
@@ -215,6 +224,16 @@ final class Client {
 	/** @return array<string,mixed>|WP_Error */
 	public function get_organization( string $id ) {
 		return $this->request( 'GET', '/organizations/' . rawurlencode( $id ) );
+	}
+
+	/**
+	 * GET /organizations: one page of the list envelope {data, list_metadata:{before, after}}.
+	 *
+	 * @param array<string,mixed> $query limit (1–100), after, before, order, search, domains.
+	 * @return array<string,mixed>|WP_Error
+	 */
+	public function list_organizations( array $query = array() ) {
+		return $this->request( 'GET', '/organizations', $query );
 	}
 
 	/**

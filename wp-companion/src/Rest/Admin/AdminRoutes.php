@@ -18,6 +18,9 @@ final class AdminRoutes {
 		RedirectsController::class,
 		ChangelogController::class,
 		NetworkController::class,
+		ActivityController::class,
+		DiagnosticsController::class,
+		OrganizationsController::class,
 	);
 
 	public function register(): void {
