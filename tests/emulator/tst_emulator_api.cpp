@@ -2,6 +2,7 @@
 // change emits (workos-api.md §1-§7, §10.5).
 #include "EmulatorFixture.h"
 
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -411,6 +412,23 @@ private Q_SLOTS:
         const Answer big = f.raw("POST", QStringLiteral("/organizations"), QByteArray(1024 * 1024 + 1, ' '));
         QCOMPARE(big.status, 413);
         QCOMPARE(f.emulator->store().organizations.size(), 2);
+    }
+
+    void everyAnswerIsDatedByTheEmulatorsClock()
+    {
+        EmulatorFixture f;
+        const auto dateOf = [](const Answer &a) {
+            QDateTime t = QLocale::c().toDateTime(QString::fromLatin1(a.header("Date")), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+            t.setTimeSpec(Qt::UTC);
+            return t;
+        };
+        const QDateTime before = dateOf(f.call("GET", QStringLiteral("/organizations")));
+        QVERIFY(before.isValid());
+        QVERIFY(qAbs(before.secsTo(QDateTime::currentDateTimeUtc())) <= 2);
+        QVERIFY(dateOf(f.call("GET", QStringLiteral("/no/such/route"))).isValid()); // errors too
+        QCOMPARE(f.call("POST", QStringLiteral("/_emulator/clock"), {{QStringLiteral("advance_seconds"), 600}}).status, 200);
+        const QDateTime later = dateOf(f.call("GET", QStringLiteral("/organizations")));
+        QVERIFY2(qAbs(before.secsTo(later) - 600) <= 2, qPrintable(later.toString(Qt::ISODate)));
     }
 
     void injectedFaults()

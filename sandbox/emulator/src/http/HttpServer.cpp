@@ -4,6 +4,7 @@
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QLocale>
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -56,7 +57,11 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     req.body = request.body();
 
     int delayMs = 0;
-    const Response response = m_emulator.handle(req, &delayMs);
+    Response response = m_emulator.handle(req, &delayMs);
+    // As WorkOS's servers do (RFC 9110 IMF-fixdate), from the emulator's clock, so a clock
+    // advanced through the control API shows up as skew to whoever compares it with theirs.
+    response.headers.append({QByteArrayLiteral("Date"),
+                             QLocale::c().toString(m_emulator.clock().now(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1()});
     auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
     if (delayMs <= 0) {
         send(*responder, response);
