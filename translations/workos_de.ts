@@ -313,6 +313,91 @@
     </message>
 </context>
 <context>
+    <name>Diagnostics</name>
+    <message>
+        <source>Not tried: the console holds no webhook secret for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store it with: wpworkos site secret NAME webhook-secret --env %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site did not prepare an echo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A webhook signed with the console&apos;s secret reached the site and verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site refused a webhook signed with the console&apos;s secret (%1, %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook secret stored in the console and the one on the site differ: copy the one from the WorkOS dashboard to both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signed webhook did not reach the receiver (HTTP %1%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something in front of WordPress (a firewall, a security plugin, a cache) blocks POST requests to the webhook URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain holds the Application Password of &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console holds no WorkOS API key for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needed for sync import and org sync from the console: wpworkos site secret %1 api-key --env %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console holds a WorkOS API key for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS Companion %1 answers on WordPress %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsCommand</name>
+    <message>
+        <source>Check everything a site needs to work with WorkOS, with advice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>table, json, csv or yaml.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: wpworkos diagnostics [--format table|json|csv|yaml]
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check(s) failed; %1 warning(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No check failed; %n warning(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProfileStore</name>
     <message>
         <source>Site profiles (%1): %2 failed: %3</source>
@@ -629,6 +714,73 @@
     <message>
         <source>wpworkos status: --format must be table, json, csv or yaml
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncJournal</name>
+    <message>
+        <source>Sync journal (%1): %2 failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder of the sync journal %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>setting up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync journal %1 was written by a newer console (schema %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>creating the tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting a transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>writing the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>writing the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recording outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closing the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading items</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

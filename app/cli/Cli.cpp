@@ -5,6 +5,7 @@
 #include "commands/ActivityCommand.h"
 #include "commands/ChangelogCommand.h"
 #include "commands/ConfigCommand.h"
+#include "commands/DiagnosticsCommand.h"
 #include "commands/SiteCommand.h"
 #include "commands/StatusCommand.h"
 #include "net/HttpClient.h"
@@ -39,6 +40,7 @@ Cli::Cli()
     m_commands.push_back(std::make_unique<ConfigCommand>());
     m_commands.push_back(std::make_unique<ActivityCommand>());
     m_commands.push_back(std::make_unique<ChangelogCommand>());
+    m_commands.push_back(std::make_unique<DiagnosticsCommand>());
 }
 
 Cli::~Cli() = default;

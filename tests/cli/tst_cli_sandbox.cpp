@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
@@ -179,6 +180,53 @@ private Q_SLOTS:
         QCOMPARE(releases.size(), 1);
         QCOMPARE(releases.first()[QStringLiteral("version")].toString(), QStringLiteral("Unreleased"));
         QCOMPARE(cli.run({QStringLiteral("changelog"), QStringLiteral("--since"), QStringLiteral("latest")}).exitCode, 2);
+    }
+
+    // The console's own checks, the site's, and the webhook echo signed with the secret the
+    // console holds: right secret verified, wrong secret refused with advice.
+    void diagnosticsProveTheWebhookPath()
+    {
+        const QString state = qEnvironmentVariable("SANDBOX_STATE");
+        const auto configure = [&](const QStringList &pairs) {
+            QProcess php;
+            php.start(QStringLiteral("php"), QStringList{QStringLiteral(WORKOS_SOURCE_DIR "/sandbox/lib/wordpress/configure-workos.php"),
+                                                        state + QStringLiteral("/site"), m_url} + pairs);
+            QVERIFY(php.waitForFinished(60000));
+            QCOMPARE(php.exitCode(), 0);
+        };
+        QFile emulator(state + QStringLiteral("/emulator/credentials.env"));
+        QVERIFY(emulator.open(QIODevice::ReadOnly));
+        const QString secret = QRegularExpression(QStringLiteral("SANDBOX_WEBHOOK_SECRET='([^']+)'")).match(QString::fromUtf8(emulator.readAll())).captured(1);
+        QVERIFY(!secret.isEmpty());
+        configure({}); // staging enabled against the emulator, with its webhook secret
+
+        CliRunner cli;
+        QCOMPARE(cli.run(addArgs(QStringLiteral("sandbox")), m_appPassword + '\n').exitCode, 0);
+        const auto echoRow = [&]() {
+            const CliResult r = cli.run({QStringLiteral("--env"), QStringLiteral("staging"), QStringLiteral("diagnostics"), QStringLiteral("--format"), QStringLiteral("json")});
+            QJsonObject found;
+            for (const auto &row : QJsonDocument::fromJson(r.out.toUtf8()).array()) {
+                if (row[QStringLiteral("check")].toString() == QLatin1String("webhook_echo"))
+                    found = row.toObject();
+            }
+            return std::pair{r, found};
+        };
+        auto [first, untried] = echoRow();
+        QCOMPARE(untried.value(u"status").toString(), QStringLiteral("warn")); // no secret in the console yet
+        QVERIFY(first.out.contains(QStringLiteral("\"check\":\"schema_version\"")));  // the site's own checks are there
+
+        const QStringList store{QStringLiteral("--env"), QStringLiteral("staging"), QStringLiteral("site"), QStringLiteral("secret"),
+                                QStringLiteral("sandbox"), QStringLiteral("webhook-secret"), QStringLiteral("--secret-stdin")};
+        QCOMPARE(cli.run(store, secret.toUtf8() + '\n').exitCode, 0);
+        auto [second, verified] = echoRow();
+        QVERIFY2(verified.value(u"status").toString() == QLatin1String("pass"), qPrintable(second.out));
+
+        QCOMPARE(cli.run(store, "whsec_not_the_right_one\n").exitCode, 0);
+        auto [third, refused] = echoRow();
+        QCOMPARE(third.exitCode, 1);
+        QCOMPARE(refused.value(u"status").toString(), QStringLiteral("fail"));
+        QVERIFY(refused.value(u"advice").toString().contains(QStringLiteral("differ")));
+        configure({QStringLiteral("enabled=0")});
     }
 };
 

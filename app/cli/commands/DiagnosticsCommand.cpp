@@ -1,0 +1,52 @@
+#include "commands/DiagnosticsCommand.h"
+
+#include "Console.h"
+#include "diagnostics/Diagnostics.h"
+#include "output/Formatter.h"
+
+namespace workos::cli {
+
+QString DiagnosticsCommand::summary() const
+{
+    return tr("Check everything a site needs to work with WorkOS, with advice.");
+}
+
+void DiagnosticsCommand::configure(QCommandLineParser &parser) const
+{
+    parser.addOption({QStringLiteral("format"), tr("table, json, csv or yaml."), QStringLiteral("format"), QStringLiteral("table")});
+}
+
+void DiagnosticsCommand::run(const QStringList &args, const QCommandLineParser &parser, Context &ctx,
+                             std::function<void(int)> finish)
+{
+    const auto format = parseOutputFormat(parser.value(QStringLiteral("format")));
+    if (!args.isEmpty() || !format || *format == OutputFormat::Ids) {
+        ctx.console.err(tr("usage: wpworkos diagnostics [--format table|json|csv|yaml]\n"));
+        return finish(ExitUsage);
+    }
+    const Result<SiteProfile> site = ctx.sites.resolve(ctx.site);
+    if (!site) {
+        ctx.console.error(site.error().message);
+        return finish(ExitError);
+    }
+    Diagnostics::run(ctx.sites, ctx.secrets, ctx.http, site.value(), ctx.environment, ctx.owner,
+                     [&ctx, fmt = *format, finish](const QList<DiagnosticCheck> &checks) {
+        Table table;
+        table.columns = {QStringLiteral("source"), QStringLiteral("check"), QStringLiteral("status"), QStringLiteral("summary"),
+                         QStringLiteral("advice")};
+        int failed = 0, warned = 0;
+        for (const DiagnosticCheck &c : checks) {
+            table.rows.append({c.source, c.id, DiagnosticCheck::statusName(c.status), c.summary, c.advice});
+            failed += c.status == DiagnosticCheck::Status::Fail;
+            warned += c.status == DiagnosticCheck::Status::Warn;
+        }
+        ctx.console.out(formatTable(table, fmt));
+        if (failed)
+            ctx.console.error(tr("%n check(s) failed; %1 warning(s).", nullptr, failed).arg(warned));
+        else if (fmt == OutputFormat::Table)
+            ctx.console.success(tr("No check failed; %n warning(s).", nullptr, warned));
+        finish(failed ? ExitError : ExitOk);
+    });
+}
+
+} // namespace workos::cli
