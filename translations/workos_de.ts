@@ -398,6 +398,94 @@
     </message>
 </context>
 <context>
+    <name>OrgCommand</name>
+    <message>
+        <source>List, fetch and sync organizations; show and change their members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list | get ID | sync WORKOS_ORG_ID | members ID | add-member ORG_ID USER_ID | remove-member ORG_ID USER_ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list: local (the site&apos;s cache) or remote (WorkOS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>get, members: id (local), workos_id or remote (get only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add-member: the WorkOS role slug.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>table, json, csv or yaml.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove-member: do not ask for confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: wpworkos org list [--source=local|remote] [--format F]
+       wpworkos org get ID [--by=id|workos_id|remote] [--format F]
+       wpworkos org sync WORKOS_ORG_ID
+       wpworkos org members ID [--by=id|workos_id] [--format F]
+       wpworkos org add-member ORG_ID USER_ID [--role=member]
+       wpworkos org remove-member ORG_ID USER_ID [--yes]
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed to fetch organization: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organization not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed to upsert organization locally: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced organization %1 (local ID: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organization #%1 not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added user #%1 (%2) to organization &apos;%3&apos; with role &apos;%4&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmation needed: run in a terminal or pass --yes.</source>
+        <translation type="unfinished">Bestätigung nötig: im Terminal ausführen oder --yes angeben.</translation>
+    </message>
+    <message>
+        <source>Remove user #%1 from organization &apos;%2&apos;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed user #%1 from organization &apos;%2&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrgService</name>
+    <message>
+        <source>Organization not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProfileStore</name>
     <message>
         <source>Site profiles (%1): %2 failed: %3</source>
@@ -686,6 +774,10 @@
     </message>
     <message>
         <source>not verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS is not configured in the console for &apos;%1&apos; (%2). Store the API key with: wpworkos site secret %1 api-key --env %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -6,6 +6,7 @@
 #include "commands/ChangelogCommand.h"
 #include "commands/ConfigCommand.h"
 #include "commands/DiagnosticsCommand.h"
+#include "commands/OrgCommand.h"
 #include "commands/SiteCommand.h"
 #include "commands/StatusCommand.h"
 #include "net/HttpClient.h"
@@ -41,6 +42,7 @@ Cli::Cli()
     m_commands.push_back(std::make_unique<ActivityCommand>());
     m_commands.push_back(std::make_unique<ChangelogCommand>());
     m_commands.push_back(std::make_unique<DiagnosticsCommand>());
+    m_commands.push_back(std::make_unique<OrgCommand>());
 }
 
 Cli::~Cli() = default;

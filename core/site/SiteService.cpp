@@ -34,6 +34,32 @@ void SiteService::fetchStatus(const SiteProfile &site, QObject *context,
     });
 }
 
+void SiteService::withWorkOS(const SiteProfile &site, const QString &environment, QObject *context,
+                             std::function<void(Result<std::shared_ptr<WorkOSClient>>)> done)
+{
+    const QString env = environment.isEmpty() ? site.environment : environment;
+    m_secrets.read(SecretStore::workosKey(site.name, env, QStringLiteral("api-key")), context,
+                   [this, site, env, context, done = std::move(done)](const Result<QString> &key) {
+        if (!key)
+            return done(key.error());
+        if (key->isEmpty())
+            return done(Error{tr("WorkOS is not configured in the console for '%1' (%2). Store the API key with: "
+                                 "wpworkos site secret %1 api-key --env %2")
+                                  .arg(site.name, env),
+                              QStringLiteral("workos_not_configured")});
+        fetchStatus(site, context, [this, apiKey = key.value(), done](const Result<SiteStatus> &status) {
+            if (!status)
+                return done(status.error());
+            WorkOSEndpoint endpoint;
+            const QString base = status->raw.value(u"api_base_url").toObject().value(u"value").toString();
+            if (!base.isEmpty())
+                endpoint.baseUrl = QUrl(base);
+            endpoint.apiKey = apiKey;
+            done(std::make_shared<WorkOSClient>(&m_http, endpoint));
+        });
+    });
+}
+
 void SiteService::withClient(const SiteProfile &site, QObject *context,
                              std::function<void(Result<std::shared_ptr<CompanionClient>>)> done)
 {

@@ -5,6 +5,7 @@
 #include "profiles/SecretStore.h"
 #include "site/CompanionClient.h"
 #include "site/SiteStatus.h"
+#include "workos/WorkOSClient.h"
 
 #include <QCoreApplication>
 
@@ -25,6 +26,12 @@ public:
     Result<SiteProfile> resolve(const QString &name) const;
 
     void fetchStatus(const SiteProfile &site, QObject *context, std::function<void(Result<SiteStatus>)> done);
+
+    // A WorkOS client acting for the site's environment: the API key the console holds for it
+    // (keychain), at the WorkOS address the site itself uses (its status: the real WorkOS, or the
+    // sandbox's emulator). "WorkOS is not configured" with advice when the console has no key.
+    void withWorkOS(const SiteProfile &site, const QString &environment, QObject *context,
+                    std::function<void(Result<std::shared_ptr<WorkOSClient>>)> done);
 
     // A companion client for the site, its Application Password read from the keychain.
     void withClient(const SiteProfile &site, QObject *context,

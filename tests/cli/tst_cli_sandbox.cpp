@@ -228,6 +228,57 @@ private Q_SLOTS:
         QVERIFY(refused.value(u"advice").toString().contains(QStringLiteral("differ")));
         configure({QStringLiteral("enabled=0")});
     }
+
+    // org commands as `wp workos org` prints them: WorkOS's organizations through the console's own
+    // key (--source=remote, sync), then the site's cache and its members.
+    void orgCommandsReadWorkOSAndTheSitesCache()
+    {
+        const QString state = qEnvironmentVariable("SANDBOX_STATE");
+        QFile emulator(state + QStringLiteral("/emulator/credentials.env"));
+        QVERIFY(emulator.open(QIODevice::ReadOnly));
+        const QString apiKey = QRegularExpression(QStringLiteral("SANDBOX_WORKOS_API_KEY='([^']+)'")).match(QString::fromUtf8(emulator.readAll())).captured(1);
+        CliRunner cli;
+        QCOMPARE(cli.run(addArgs(QStringLiteral("sandbox")), m_appPassword + '\n').exitCode, 0);
+        const QString env = QStringLiteral("staging");
+
+        const CliResult noKey = cli.run({QStringLiteral("--env"), env, QStringLiteral("org"), QStringLiteral("list"), QStringLiteral("--source=remote")});
+        QCOMPARE(noKey.exitCode, 1);
+        QVERIFY2(noKey.err.contains(QStringLiteral("WorkOS is not configured in the console")), qPrintable(noKey.err));
+        QCOMPARE(cli.run({QStringLiteral("--env"), env, QStringLiteral("site"), QStringLiteral("secret"), QStringLiteral("sandbox"), QStringLiteral("api-key"),
+                          QStringLiteral("--secret-stdin")}, apiKey.toUtf8() + '\n').exitCode, 0);
+
+        const CliResult remote = cli.run({QStringLiteral("--env"), env, QStringLiteral("org"), QStringLiteral("list"), QStringLiteral("--source=remote"),
+                                          QStringLiteral("--format"), QStringLiteral("csv")});
+        QVERIFY2(remote.exitCode == 0, qPrintable(remote.err));
+        QVERIFY(remote.out.startsWith(QStringLiteral("id,name\n")));
+        QVERIFY(remote.out.contains(QStringLiteral("org_01JAACME000000000000000000,Acme Corp")));
+
+        const CliResult synced = cli.run({QStringLiteral("--env"), env, QStringLiteral("org"), QStringLiteral("sync"), QStringLiteral("org_01JAACME000000000000000000")});
+        QVERIFY2(synced.exitCode == 0, qPrintable(synced.err));
+        const auto localId = QRegularExpression(QStringLiteral("Synced organization org_01JAACME000000000000000000 \\(local ID: (\\d+)\\)\\.")).match(synced.out);
+        QVERIFY2(localId.hasMatch(), qPrintable(synced.out));
+        const QString id = localId.captured(1);
+
+        const CliResult got = cli.run({QStringLiteral("org"), QStringLiteral("get"), id, QStringLiteral("--format"), QStringLiteral("json")});
+        const QJsonObject org = QJsonDocument::fromJson(got.out.toUtf8()).array().first().toObject();
+        QCOMPARE(org.value(u"workos_org_id").toString(), QStringLiteral("org_01JAACME000000000000000000"));
+        QCOMPARE(org.value(u"domains").toString(), QStringLiteral("acme.test"));
+
+        const CliResult added = cli.run({QStringLiteral("org"), QStringLiteral("add-member"), id, QStringLiteral("2"), QStringLiteral("--role"), QStringLiteral("editor")});
+        QVERIFY2(added.out.contains(QStringLiteral("Success: Added user #2 (editor@sandbox.test) to organization 'Acme Corp' with role 'editor'.")), qPrintable(added.out + added.err));
+        const CliResult members = cli.run({QStringLiteral("org"), QStringLiteral("members"), QStringLiteral("org_01JAACME000000000000000000"),
+                                           QStringLiteral("--by=workos_id"), QStringLiteral("--format"), QStringLiteral("csv")});
+        QVERIFY2(members.out.startsWith(QStringLiteral("user_id,user_login,user_email,workos_role,wp_role,joined_at\n")), qPrintable(members.out));
+        QVERIFY(members.out.contains(QStringLiteral("\n2,editor,editor@sandbox.test,editor,editor,")));
+        QCOMPARE(cli.run({QStringLiteral("org"), QStringLiteral("remove-member"), id, QStringLiteral("2")}).exitCode, 1); // no terminal, no --yes
+        const CliResult removed = cli.run({QStringLiteral("org"), QStringLiteral("remove-member"), id, QStringLiteral("2"), QStringLiteral("--yes")});
+        QVERIFY(removed.out.contains(QStringLiteral("Success: Removed user #2 from organization 'Acme Corp'.")));
+
+        const CliResult missing = cli.run({QStringLiteral("org"), QStringLiteral("get"), QStringLiteral("999999")});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY(missing.err.contains(QStringLiteral("Error: Organization not found.")));
+        QCOMPARE(cli.run({QStringLiteral("org"), QStringLiteral("get"), id, QStringLiteral("--by=name")}).exitCode, 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliSandbox)
