@@ -118,6 +118,16 @@ final class AccountLock {
 		TokenStore::clear( $user_id );
 	}
 
+	/**
+	 * Whether a stored `_workos_deactivated` value means deactivated, for callers that read the
+	 * usermeta themselves (many users in one query).
+	 *
+	 * @param mixed $value The stored value.
+	 */
+	public static function is_flag_set( $value ): bool {
+		return self::truthy( $value );
+	}
+
 	/** @param mixed $value A stored flag ("1", true, "yes"...; "", "0", "false", "no" are off). */
 	private static function truthy( $value ): bool {
 		if ( is_string( $value ) ) {

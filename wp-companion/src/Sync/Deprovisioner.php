@@ -93,6 +93,31 @@ final class Deprovisioner {
 		return $outcome;
 	}
 
+	/**
+	 * Deactivates a user because an administrator asked (the console), whatever
+	 * deprovision_action says: the flag set, every session ended, and a record reprovision() can
+	 * undo. A record already there (a demotion) is kept, so that reprovision() still gives the
+	 * old roles back. The caller makes sure it is not the site's last administrator.
+	 *
+	 * @param string $reason Why, kept in the record and the log ("console"...).
+	 * @return string DEACTIVATED, ALREADY or NOT_FOUND.
+	 */
+	public static function deactivate( int $wp_user_id, string $reason ): string {
+		$user = $wp_user_id > 0 ? get_userdata( $wp_user_id ) : false;
+		if ( ! $user ) {
+			return self::NOT_FOUND;
+		}
+		if ( AccountLock::is_deactivated( $wp_user_id ) ) {
+			return self::ALREADY;
+		}
+		AccountLock::deactivate( $wp_user_id );
+		if ( ! self::is_deprovisioned( $wp_user_id ) ) {
+			self::remember( $wp_user_id, 'deactivate', $reason, array_values( (array) $user->roles ) );
+		}
+		self::log( 'user_deprovisioned', $wp_user_id, $reason, self::DEACTIVATED );
+		return self::DEACTIVATED;
+	}
+
 	/** Undoes deprovision(): the flag cleared, a demoted user's roles given back. */
 	public static function reprovision( int $wp_user_id ): string {
 		$user = $wp_user_id > 0 ? get_userdata( $wp_user_id ) : false;

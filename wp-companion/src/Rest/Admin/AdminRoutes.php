@@ -13,6 +13,8 @@ final class AdminRoutes {
 	/** Controllers of /workos/v1/admin/*, each registering its own routes. */
 	private const CONTROLLERS = array(
 		StatusController::class,
+		UsersController::class,
+		UsersBatchController::class,
 		SettingsController::class,
 		RoleMapController::class,
 		RedirectsController::class,
