@@ -877,6 +877,130 @@
     </message>
 </context>
 <context>
+    <name>UserCommand</name>
+    <message>
+        <source>Show, list, link, unlink, sync and import users.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>get ID | list | link WP_ID WORKOS_ID | unlink WP_ID | sync WP_ID | import WORKOS_ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>get: id, email or workos_id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list: only users linked to WorkOS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list: only users not linked to WorkOS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list: only users with this role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list: the columns (ID, user_login, user_email, display_name, role, workos_user_id, linked).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync: push (WordPress → WorkOS) or pull (WorkOS → WordPress).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import: print only the WordPress user id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unlink, import: do not ask for confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>table, json, csv, yaml or ids (list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: wpworkos user get ID [--by=id|email|workos_id] [--format F]
+       wpworkos user list [--linked] [--unlinked] [--role=ROLE] [--fields=A,B] [--format F]
+       wpworkos user link WP_ID WORKOS_ID
+       wpworkos user unlink WP_ID [--yes]
+       wpworkos user sync WP_ID [--direction=push|pull]
+       wpworkos user import WORKOS_ID [--porcelain] [--yes]
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmation needed: run in a terminal or pass --yes.</source>
+        <translation type="unfinished">Bestätigung nötig: im Terminal ausführen oder --yes angeben.</translation>
+    </message>
+    <message>
+        <source>WordPress user #%1 not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User #%1 is not linked to WorkOS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlink user #%1 (%2) from WorkOS ID %3?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlinked WordPress user #%1 from WorkOS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS is not configured. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User #%1 is already linked to WorkOS ID: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed to fetch WorkOS user: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked WordPress user #%1 to WorkOS user %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import WorkOS user %1 (%2) into WordPress?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported WorkOS user %1 as WordPress user #%2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced user #%1 (pull).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced user #%1 (push).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserService</name>
+    <message>
+        <source>User not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>workos::HttpClient</name>
     <message numerus="yes">
         <source>no answer within %n second(s)</source>

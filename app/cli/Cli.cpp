@@ -9,6 +9,7 @@
 #include "commands/OrgCommand.h"
 #include "commands/SiteCommand.h"
 #include "commands/StatusCommand.h"
+#include "commands/UserCommand.h"
 #include "net/HttpClient.h"
 #include "profiles/ProfileStore.h"
 #include "profiles/SecretStore.h"
@@ -38,6 +39,7 @@ Cli::Cli()
 {
     m_commands.push_back(std::make_unique<StatusCommand>());
     m_commands.push_back(std::make_unique<SiteCommand>());
+    m_commands.push_back(std::make_unique<UserCommand>());
     m_commands.push_back(std::make_unique<ConfigCommand>());
     m_commands.push_back(std::make_unique<ActivityCommand>());
     m_commands.push_back(std::make_unique<ChangelogCommand>());

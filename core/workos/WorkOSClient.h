@@ -27,7 +27,7 @@ struct WorkOSEndpoint
 // The typed WorkOS API client of the console: API-key auth, WorkOS's error bodies turned into
 // messages an admin can act on, and cursor iteration over list endpoints (list_metadata.after)
 // that can be stopped by the page callback or cancel(). Retries (429, 5xx of reads) are the
-// HttpClient's.
+// HttpClient's. Callbacks run only while the client lives: whoever waits for one keeps it alive.
 class WorkOSClient : public QObject
 {
     Q_OBJECT

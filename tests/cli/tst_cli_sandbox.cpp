@@ -279,6 +279,61 @@ private Q_SLOTS:
         QVERIFY(missing.err.contains(QStringLiteral("Error: Organization not found.")));
         QCOMPARE(cli.run({QStringLiteral("org"), QStringLiteral("get"), id, QStringLiteral("--by=name")}).exitCode, 2);
     }
+
+    // user commands as `wp workos user` prints them; link/import ask WorkOS with the console's key.
+    void userCommandsListLinkImportAndUnlink()
+    {
+        const QString state = qEnvironmentVariable("SANDBOX_STATE");
+        QFile emulator(state + QStringLiteral("/emulator/credentials.env"));
+        QVERIFY(emulator.open(QIODevice::ReadOnly));
+        const QString apiKey = QRegularExpression(QStringLiteral("SANDBOX_WORKOS_API_KEY='([^']+)'")).match(QString::fromUtf8(emulator.readAll())).captured(1);
+        CliRunner cli;
+        QCOMPARE(cli.run(addArgs(QStringLiteral("sandbox")), m_appPassword + '\n').exitCode, 0);
+        const QString env = QStringLiteral("staging");
+        QCOMPARE(cli.run({QStringLiteral("--env"), env, QStringLiteral("site"), QStringLiteral("secret"), QStringLiteral("sandbox"), QStringLiteral("api-key"),
+                          QStringLiteral("--secret-stdin")}, apiKey.toUtf8() + '\n').exitCode, 0);
+
+        // The seed's own example: unlinked subscribers.
+        const CliResult list = cli.run({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--unlinked"), QStringLiteral("--role=subscriber"),
+                                        QStringLiteral("--format"), QStringLiteral("csv")});
+        QVERIFY2(list.exitCode == 0, qPrintable(list.err));
+        QVERIFY(list.out.startsWith(QStringLiteral("ID,user_login,user_email,role,workos_user_id,linked\n")));
+        QVERIFY(list.out.contains(QStringLiteral(",rroe,rroe@sandbox.test,subscriber,,no\n")));
+        const CliResult ids = cli.run({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--role=editor"), QStringLiteral("--format"), QStringLiteral("ids")});
+        QVERIFY(QRegularExpression(QStringLiteral("^\\d+( \\d+)*\\s*$")).match(ids.out).hasMatch());
+
+        const CliResult rroe = cli.run({QStringLiteral("user"), QStringLiteral("get"), QStringLiteral("rroe@sandbox.test"), QStringLiteral("--by=email"),
+                                        QStringLiteral("--format"), QStringLiteral("json")});
+        const QJsonObject row = QJsonDocument::fromJson(rroe.out.toUtf8()).array().first().toObject();
+        QCOMPARE(row.value(u"workos_user_id").toString(), QStringLiteral("(none)"));
+        QCOMPARE(row.value(u"last_synced_at").toString(), QStringLiteral("(never)"));
+        QCOMPARE(row.value(u"is_deactivated").toString(), QStringLiteral("no"));
+        const QString wpId = row.value(u"wp_user_id").toString();
+
+        // WorkOS's hedy@globex.test (a seed user) links to rroe, then unlinks.
+        const CliResult imported = cli.run({QStringLiteral("--env"), env, QStringLiteral("user"), QStringLiteral("link"), wpId, QStringLiteral("user_does_not_exist")});
+        QCOMPARE(imported.exitCode, 1);
+        QVERIFY2(imported.err.contains(QStringLiteral("Failed to fetch WorkOS user:")), qPrintable(imported.err));
+        QProcess curl;
+        curl.start(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("-H"), QStringLiteral("Authorization: Bearer ") + apiKey,
+                                            QStringLiteral("http://127.0.0.1:%1/user_management/users?email=hedy@globex.test").arg(qEnvironmentVariable("SANDBOX_EMULATOR_PORT"))});
+        QVERIFY(curl.waitForFinished(10000));
+        const QString hedy = QJsonDocument::fromJson(curl.readAllStandardOutput()).object().value(u"data").toArray().first()[QStringLiteral("id")].toString();
+        QVERIFY(hedy.startsWith(QLatin1String("user_")));
+        const CliResult linked = cli.run({QStringLiteral("--env"), env, QStringLiteral("user"), QStringLiteral("link"), wpId, hedy});
+        QVERIFY2(linked.out.contains(QStringLiteral("Success: Linked WordPress user #%1 to WorkOS user %2.").arg(wpId, hedy)), qPrintable(linked.out + linked.err));
+        const CliResult again = cli.run({QStringLiteral("--env"), env, QStringLiteral("user"), QStringLiteral("link"), wpId, hedy});
+        QVERIFY(again.err.contains(QStringLiteral("Error: User #%1 is already linked to WorkOS ID: %2").arg(wpId, hedy)));
+        QCOMPARE(cli.run({QStringLiteral("user"), QStringLiteral("unlink"), wpId}).exitCode, 1); // no terminal, no --yes
+        const CliResult unlinked = cli.run({QStringLiteral("user"), QStringLiteral("unlink"), wpId, QStringLiteral("--yes")});
+        QVERIFY(unlinked.out.contains(QStringLiteral("Success: Unlinked WordPress user #%1 from WorkOS.").arg(wpId)));
+        QVERIFY(cli.run({QStringLiteral("user"), QStringLiteral("unlink"), wpId, QStringLiteral("--yes")}).err.contains(QStringLiteral("is not linked to WorkOS")));
+
+        const CliResult missing = cli.run({QStringLiteral("user"), QStringLiteral("get"), QStringLiteral("99999999")});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY(missing.err.contains(QStringLiteral("Error: User not found.")));
+        QCOMPARE(cli.run({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--fields=ID,password")}).exitCode, 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliSandbox)
