@@ -810,6 +810,109 @@
     </message>
 </context>
 <context>
+    <name>SyncCommand</name>
+    <message>
+        <source>Import WorkOS users and organizations into the site, in resumable batches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import | orgs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import: only the members of this WorkOS organization.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most this many users or organizations (imported, failed and skipped).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show what would be imported, change nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not ask for confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import: write the failed and skipped users to this CSV file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import: users per request to the site (1 to 500, default 500).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: wpworkos sync import [--organization_id=ID] [--limit=N] [--dry-run] [--yes] [--report=FILE]
+       wpworkos sync orgs [--limit=N] [--dry-run] [--yes]
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import WorkOS users into WordPress?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import all organizations from WorkOS?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmation needed: run in a terminal or pass --yes.</source>
+        <translation type="unfinished">Bestätigung nötig: im Terminal ausführen oder --yes angeben.</translation>
+    </message>
+    <message>
+        <source>Nothing imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing organizations...
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Would import: %1 (%2)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed to list organizations: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Would import: %1 synced, 0 failed, 0 skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organization %1: failed to upsert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: %1 synced, %2 failed, %3 skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source><byte value="xd"/>Importing WorkOS users... %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Would import: %1 imported, %2 failed, %3 skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the report %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: %1 imported, %2 failed, %3 skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncJournal</name>
     <message>
         <source>Sync journal (%1): %2 failed: %3</source>
@@ -873,6 +976,36 @@
     </message>
     <message>
         <source>reading items</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncService</name>
+    <message numerus="yes">
+        <source>Resuming the import started %1 (%n user(s) left).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing WorkOS users...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no id or e-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed to list WorkOS users: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Would import: %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -998,6 +1131,16 @@
     <message>
         <source>User not found.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>workos::BulkRun</name>
+    <message numerus="yes">
+        <source>Canceled: %n item(s) left; run the same command again to resume.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "commands/OrgCommand.h"
 #include "commands/SiteCommand.h"
 #include "commands/StatusCommand.h"
+#include "commands/SyncCommand.h"
 #include "commands/UserCommand.h"
 #include "net/HttpClient.h"
 #include "profiles/ProfileStore.h"
@@ -45,6 +46,7 @@ Cli::Cli()
     m_commands.push_back(std::make_unique<ChangelogCommand>());
     m_commands.push_back(std::make_unique<DiagnosticsCommand>());
     m_commands.push_back(std::make_unique<OrgCommand>());
+    m_commands.push_back(std::make_unique<SyncCommand>());
 }
 
 Cli::~Cli() = default;

@@ -39,6 +39,7 @@ public:
     }
 
     QString dataDir() const { return m_dir.path(); }
+    QProcessEnvironment environment() const { return m_env; }
 
 private:
     QTemporaryDir m_dir;

@@ -5,6 +5,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QEventLoop>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QSet>
+#include <QDateTime>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -334,6 +341,7 @@ private Q_SLOTS:
         QVERIFY(missing.err.contains(QStringLiteral("Error: User not found.")));
         QCOMPARE(cli.run({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--fields=ID,password")}).exitCode, 2);
     }
+
 };
 
 QTEST_GUILESS_MAIN(TestCliSandbox)

@@ -1,0 +1,184 @@
+#include "commands/SyncCommand.h"
+
+#include "Console.h"
+#include "site/SiteService.h"
+#include "sync/SyncJournal.h"
+#include "sync/SyncService.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QUrlQuery>
+
+#include <memory>
+
+namespace workos::cli {
+
+QString SyncCommand::summary() const
+{
+    return tr("Import WorkOS users and organizations into the site, in resumable batches.");
+}
+
+void SyncCommand::configure(QCommandLineParser &parser) const
+{
+    parser.addPositionalArgument(QStringLiteral("action"), tr("import | orgs"));
+    parser.addOption({QStringLiteral("organization_id"), tr("import: only the members of this WorkOS organization."), QStringLiteral("id")});
+    parser.addOption({QStringLiteral("limit"), tr("At most this many users or organizations (imported, failed and skipped)."), QStringLiteral("n")});
+    parser.addOption({QStringLiteral("dry-run"), tr("Show what would be imported, change nothing.")});
+    parser.addOption({QStringLiteral("yes"), tr("Do not ask for confirmation.")});
+    parser.addOption({QStringLiteral("report"), tr("import: write the failed and skipped users to this CSV file."), QStringLiteral("file")});
+    parser.addOption({QStringLiteral("batch-size"), tr("import: users per request to the site (1 to 500, default 500)."), QStringLiteral("n")});
+}
+
+void SyncCommand::run(const QStringList &args, const QCommandLineParser &parser, Context &ctx, std::function<void(int)> finish)
+{
+    const QString action = args.value(0);
+    bool limitOk = true;
+    const int limit = parser.isSet(QStringLiteral("limit")) ? parser.value(QStringLiteral("limit")).toInt(&limitOk) : 0;
+    bool batchOk = true;
+    const int batchSize = parser.isSet(QStringLiteral("batch-size")) ? parser.value(QStringLiteral("batch-size")).toInt(&batchOk) : 500;
+    if (args.size() != 1 || (action != u"import" && action != u"orgs") || !limitOk || limit < 0 || !batchOk || batchSize < 1 || batchSize > 500) {
+        ctx.console.err(tr("usage: wpworkos sync import [--organization_id=ID] [--limit=N] [--dry-run] [--yes] [--report=FILE]\n"
+                           "       wpworkos sync orgs [--limit=N] [--dry-run] [--yes]\n"));
+        return finish(ExitUsage);
+    }
+    const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
+    const QString question = action == u"import" ? tr("Import WorkOS users into WordPress?") : tr("Import all organizations from WorkOS?");
+    if (!dryRun && !parser.isSet(QStringLiteral("yes"))) {
+        if (!ctx.console.stdinIsTerminal()) {
+            ctx.console.error(tr("Confirmation needed: run in a terminal or pass --yes."));
+            return finish(ExitError);
+        }
+        if (!ctx.console.confirm(question)) {
+            ctx.console.warning(tr("Nothing imported."));
+            return finish(ExitOk);
+        }
+    }
+    const Result<SiteProfile> site = ctx.sites.resolve(ctx.site);
+    if (!site) {
+        ctx.console.error(site.error().message);
+        return finish(ExitError);
+    }
+
+    if (action == u"orgs" && dryRun) {
+        // What WorkOS has, through the console's key; nothing is written.
+        ctx.sites.withWorkOS(site.value(), ctx.environment, ctx.owner, [&ctx, limit, finish](const Result<std::shared_ptr<WorkOSClient>> &workos) {
+            if (!workos) {
+                ctx.console.error(workos.error().message);
+                return finish(ExitError);
+            }
+            auto api = workos.value();
+            auto count = std::make_shared<int>(0);
+            ctx.console.out(tr("Importing organizations...\n"));
+            api->listOrganizations({}, [&ctx, count, limit](const QJsonArray &orgs) {
+                for (const QJsonValue &o : orgs) {
+                    if (limit > 0 && *count >= limit)
+                        return false;
+                    ++*count;
+                    ctx.console.out(tr("Would import: %1 (%2)\n").arg(o[QStringLiteral("id")].toString(), o[QStringLiteral("name")].toString()));
+                }
+                return limit <= 0 || *count < limit;
+            }, [&ctx, api, count, finish](const Result<int> &r) {
+                if (!r) {
+                    ctx.console.error(tr("Failed to list organizations: %1").arg(r.error().message));
+                    return finish(ExitError);
+                }
+                ctx.console.success(tr("Would import: %1 synced, 0 failed, 0 skipped.").arg(*count));
+                finish(ExitOk);
+            });
+        });
+        return;
+    }
+    if (action == u"orgs") {
+        // The site pages WorkOS itself (admin/orgs/sync, 100 a page). --limit rounds up to whole pages.
+        auto totals = std::make_shared<QJsonObject>();
+        const int maxPages = limit > 0 ? std::min(50, (limit + 99) / 100) : 10;
+        ctx.sites.withClient(site.value(), ctx.owner, [&ctx, limit, maxPages, totals, finish](const Result<std::shared_ptr<CompanionClient>> &client) {
+            if (!client) {
+                ctx.console.error(client.error().message);
+                return finish(ExitError);
+            }
+            auto api = client.value();
+            auto step = std::make_shared<std::function<void(QString)>>();
+            std::weak_ptr<std::function<void(QString)>> weak = step;
+            *step = [&ctx, api, totals, weak, limit, maxPages, finish](const QString &after) {
+                auto self = weak.lock();
+                ctx.console.out(tr("Importing organizations...\n"));
+                QJsonObject body{{QStringLiteral("max_pages"), maxPages}};
+                if (!after.isEmpty())
+                    body.insert(QStringLiteral("after"), after);
+                api->call("POST", QStringLiteral("admin/orgs/sync"), QJsonDocument(body).toJson(QJsonDocument::Compact), ctx.owner,
+                          [&ctx, api, totals, self, limit, finish](const Result<QJsonObject> &r) {
+                    if (!r) {
+                        ctx.console.error(tr("Failed to list organizations: %1").arg(r.error().message));
+                        return finish(ExitError);
+                    }
+                    for (const char *k : {"created", "updated", "unchanged"})
+                        totals->insert(QLatin1String(k), totals->value(QLatin1String(k)).toInt() + r->value(QLatin1String(k)).toInt());
+                    for (const QJsonValue &f : r->value(u"failed").toArray()) {
+                        ctx.console.warning(tr("Organization %1: failed to upsert.").arg(f.isObject() ? f.toObject().value(u"id").toString() : f.toString()));
+                        totals->insert(QStringLiteral("failed"), totals->value(u"failed").toInt() + 1);
+                    }
+                    if (limit <= 0 && !r->value(u"complete").toBool() && !r->value(u"next_after").toString().isEmpty())
+                        return (*self)(r->value(u"next_after").toString());
+                    ctx.console.success(tr("Imported: %1 synced, %2 failed, %3 skipped.")
+                                            .arg(totals->value(u"created").toInt() + totals->value(u"updated").toInt())
+                                            .arg(totals->value(u"failed").toInt())
+                                            .arg(totals->value(u"unchanged").toInt()));
+                    finish(ExitOk);
+                });
+            };
+            (*step)(QString());
+        });
+        return;
+    }
+
+    auto journal = std::make_shared<SyncJournal>(SyncJournal::defaultPath());
+    const Result<void> opened = journal->open();
+    if (!opened) {
+        ctx.console.error(opened.error().message);
+        return finish(ExitError);
+    }
+    ImportOptions options;
+    options.organizationId = parser.value(QStringLiteral("organization_id"));
+    options.limit = limit;
+    options.dryRun = dryRun;
+    options.batchSize = batchSize;
+    const QString reportFile = parser.value(QStringLiteral("report"));
+    const bool terminal = ctx.console.stdoutIsTerminal();
+    SyncService::Callbacks callbacks;
+    callbacks.log = [&ctx](const QString &line) { ctx.console.out(line + QLatin1Char('\n')); };
+    callbacks.progress = [&ctx, terminal](const SyncJournal::Counts &c) {
+        if (terminal)
+            ctx.console.err(tr("\rImporting WorkOS users... %1/%2").arg(c.total() - c.pending).arg(c.total()));
+    };
+    SyncService::import(ctx.sites, *journal, site.value(), ctx.environment, options, ctx.owner, callbacks,
+                        [&ctx, journal, terminal, reportFile, finish](const Result<SyncReport> &report) {
+        if (terminal)
+            ctx.console.err(QStringLiteral("\n"));
+        if (!report) {
+            ctx.console.error(report.error().message);
+            return finish(ExitError);
+        }
+        const SyncJournal::Counts c = report->counts;
+        if (report->dryRun) {
+            ctx.console.success(tr("Would import: %1 imported, %2 failed, %3 skipped.").arg(c.done).arg(c.failed).arg(c.skipped));
+            return finish(ExitOk);
+        }
+        if (const auto failed = journal->items(report->job, SyncJournal::State::Failed)) {
+            for (const auto &item : failed.value())
+                ctx.console.warning(tr("User %1: %2").arg(item.key, item.error));
+        }
+        if (!reportFile.isEmpty()) {
+            const Result<QString> csv = journal->errorReportCsv(report->job);
+            QSaveFile file(reportFile);
+            const QByteArray bytes = csv ? csv->toUtf8() : QByteArray();
+            if (!csv || !file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+                ctx.console.warning(tr("Cannot write the report %1.").arg(reportFile));
+        }
+        ctx.console.success(tr("Imported: %1 imported, %2 failed, %3 skipped.").arg(c.done).arg(c.failed).arg(c.skipped));
+        finish(c.failed ? ExitError : ExitOk);
+    });
+}
+
+} // namespace workos::cli
