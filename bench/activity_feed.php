@@ -22,6 +22,9 @@
  *
  *   php bench/activity_feed.php SITE_URL SITE_DIR [ROWS] [PAGE]
  *
+ * With BENCH_ACTIVITY_CACHE_BIN set (bench/run sets it), bench_activity_cache measures the
+ * console's offline cache on the same rows before they are removed.
+ *
  * Needs SANDBOX_STATE (the administrator's Application Password). Exits non-zero when a row is
  * missing, repeated, out of order or garbled, or a request fails.
  */
@@ -318,6 +321,14 @@ printf(
 printf( "  baseline: %d x GET admin/status in %.1f s = %.1f ms a call; one feed page (gzip) = %.1fx a status call (ratio %.3f)\n", $zipped['pages'], $baseline_s, 1000 * $per_base, $per_page / $per_base, $per_base / $per_page );
 printf( "  breakdown: raw SELECT of the same pages in PHP (mysqli, no WordPress) %.1f s = %.1f ms a page\n", $select_s, 1000 * $select_s / $zipped['pages'] );
 printf( "  check: every id once, in id order, every bench row decoded with the next sequence number: OK%s\n", $zipped['foreign'] ? sprintf( ' (%d rows of other writers served too)', $zipped['foreign'] ) : '' );
+// The console's side on the same rows (bench/activity_cache.cpp), while they are there.
+$cache_bin = (string) getenv( 'BENCH_ACTIVITY_CACHE_BIN' );
+if ( '' !== $cache_bin ) {
+	passthru( escapeshellarg( $cache_bin ) . ' ' . escapeshellarg( $site ) . ' ' . escapeshellarg( getenv( 'SANDBOX_ADMIN_USER' ) ?: 'admin' ) . ' ' . escapeshellarg( $creds['SANDBOX_APP_PASSWORD'] ) . ' 200', $cache_rc );
+	if ( 0 !== $cache_rc ) {
+		fail( "bench_activity_cache failed (exit $cache_rc)" );
+	}
+}
 $t = microtime( true );
 $cleanup();
 printf( "  cleanup: bench rows deleted in %.1f s\n", microtime( true ) - $t );
