@@ -1,5 +1,7 @@
 #include "activity/ActivityCache.h"
 
+#include "util/DataDir.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -8,7 +10,6 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QStandardPaths>
 #include <QUrlQuery>
 #include <QUuid>
 
@@ -83,10 +84,7 @@ QJsonObject ActivityEvent::toJson() const
 
 QString ActivityCache::defaultPath(const QString &siteName)
 {
-    QString dir = qEnvironmentVariable("WPWORKOS_DATA_DIR");
-    if (dir.isEmpty())
-        dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/wpworkos");
-    return dir + QStringLiteral("/activity/") + siteName + QStringLiteral(".sqlite");
+    return dataDir() + QStringLiteral("/activity/") + siteName + QStringLiteral(".sqlite");
 }
 
 ActivityCache::ActivityCache(QString path)

@@ -1,12 +1,13 @@
 #include "profiles/ProfileStore.h"
 
+#include "util/DataDir.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QStandardPaths>
 #include <QUuid>
 
 #include <algorithm>
@@ -44,10 +45,7 @@ SiteProfile rowToProfile(const QSqlQuery &q)
 
 QString ProfileStore::defaultPath()
 {
-    QString dir = qEnvironmentVariable("WPWORKOS_DATA_DIR");
-    if (dir.isEmpty())
-        dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/wpworkos");
-    return dir + QStringLiteral("/profiles.sqlite");
+    return dataDir() + QStringLiteral("/profiles.sqlite");
 }
 
 ProfileStore::ProfileStore(QString path)

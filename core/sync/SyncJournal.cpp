@@ -1,12 +1,13 @@
 #include "sync/SyncJournal.h"
 
+#include "util/DataDir.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QStandardPaths>
 #include <QUuid>
 
 #include <optional>
@@ -42,10 +43,7 @@ QString csvField(const QString &value)
 
 QString SyncJournal::defaultPath()
 {
-    QString dir = qEnvironmentVariable("WPWORKOS_DATA_DIR");
-    if (dir.isEmpty())
-        dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/wpworkos");
-    return dir + QStringLiteral("/journal.sqlite");
+    return dataDir() + QStringLiteral("/journal.sqlite");
 }
 
 SyncJournal::SyncJournal(QString path)

@@ -154,6 +154,20 @@ final class Config {
 		return array( self::DEFAULT_API_BASE, 'default' );
 	}
 
+	/**
+	 * How answers show a secret: whether it is set, its last four characters and the masked form,
+	 * never the value.
+	 *
+	 * @return array{set:bool,last4:string,masked:string}
+	 */
+	public static function describe_secret( string $value ): array {
+		return array(
+			'set'    => '' !== $value,
+			'last4'  => strlen( $value ) > 4 ? substr( $value, -4 ) : '',
+			'masked' => self::mask( $value ),
+		);
+	}
+
 	/** Masks a secret as the reference does: all but the last four characters become '*'. */
 	public static function mask( string $value ): string {
 		$length = strlen( $value );

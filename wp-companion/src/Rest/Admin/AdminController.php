@@ -9,6 +9,7 @@
 
 namespace WorkOSCompanion\Rest\Admin;
 
+use WorkOSCompanion\Config\Config;
 use WorkOSCompanion\Plugin;
 use WP_Error;
 use WP_REST_Request;
@@ -40,6 +41,21 @@ abstract class AdminController {
 	/** An error answer: WordPress's shape {code, message, data: {status, …}}. */
 	protected static function error( string $code, string $message, int $status, array $data = array() ): WP_Error {
 		return new WP_Error( $code, $message, array_merge( array( 'status' => $status ), $data ) );
+	}
+
+	/** @return array<string,mixed> The schema of the `env` argument: an environment, default the active one. */
+	protected static function env_arg(): array {
+		return array(
+			'type'        => 'string',
+			'enum'        => Config::ENVIRONMENTS,
+			'description' => __( 'The environment; the active one when omitted.', 'workos-companion' ),
+		);
+	}
+
+	/** The environment a request names (`env`), else the active one. */
+	protected static function env( WP_REST_Request $request ): string {
+		$env = $request->get_param( 'env' );
+		return is_string( $env ) && in_array( $env, Config::ENVIRONMENTS, true ) ? $env : Config::active();
 	}
 
 	/** @param mixed $data */

@@ -25,10 +25,7 @@ final class RedirectsController extends AdminController {
 	public const MAX_ENTRIES = 100;
 
 	public function register_routes(): void {
-		$env = array(
-			'type' => 'string',
-			'enum' => Config::ENVIRONMENTS,
-		);
+		$env = self::env_arg();
 		$url = array(
 			'type'      => 'string',
 			'minLength' => 1,
@@ -127,10 +124,6 @@ final class RedirectsController extends AdminController {
 		return null;
 	}
 
-	private static function env( WP_REST_Request $request ): string {
-		$env = $request->get_param( 'env' );
-		return is_string( $env ) && in_array( $env, Config::ENVIRONMENTS, true ) ? $env : Config::active();
-	}
 
 	/** @return array<string,mixed> */
 	private static function describe( string $env ): array {

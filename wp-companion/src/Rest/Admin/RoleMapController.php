@@ -27,10 +27,7 @@ final class RoleMapController extends AdminController {
 	public const MAX_ENTRIES = 200;
 
 	public function register_routes(): void {
-		$env = array(
-			'type' => 'string',
-			'enum' => Config::ENVIRONMENTS,
-		);
+		$env = self::env_arg();
 		$this->route(
 			'role-map',
 			array(
@@ -152,10 +149,6 @@ final class RoleMapController extends AdminController {
 		return $demoted ? $demoted : null;
 	}
 
-	private static function env( WP_REST_Request $request ): string {
-		$env = $request->get_param( 'env' );
-		return is_string( $env ) && in_array( $env, Config::ENVIRONMENTS, true ) ? $env : Config::active();
-	}
 
 	/** @return array<string,mixed> */
 	private static function describe( string $env ): array {

@@ -27,11 +27,7 @@ defined( 'ABSPATH' ) || exit;
 
 final class SettingsController extends AdminController {
 	public function register_routes(): void {
-		$env = array(
-			'type'        => 'string',
-			'enum'        => Config::ENVIRONMENTS,
-			'description' => __( 'The environment; the active one when omitted.', 'workos-companion' ),
-		);
+		$env = self::env_arg();
 		$this->route(
 			'settings',
 			array(
@@ -170,10 +166,6 @@ final class SettingsController extends AdminController {
 		return 'https' === $scheme || ( 'http' === $scheme && in_array( $host, array( 'localhost', '127.0.0.1', '::1' ), true ) );
 	}
 
-	private static function env( WP_REST_Request $request ): string {
-		$env = $request->get_param( 'env' );
-		return is_string( $env ) && in_array( $env, Config::ENVIRONMENTS, true ) ? $env : Config::active();
-	}
 
 	/** @return array<string,mixed> The answer of GET (and of a successful PATCH). */
 	private static function describe( string $env ): array {
@@ -187,10 +179,7 @@ final class SettingsController extends AdminController {
 				$value             = isset( Config::RUNTIME_CONSTANTS[ $key ] ) && Config::RUNTIME_CONSTANTS[ $key ] === $constant ? wp_validate_boolean( constant( $constant ) ) : $value;
 			}
 			if ( in_array( $key, Config::SECRETS, true ) ) {
-				$value           = (string) $value;
-				$entry['set']    = '' !== $value;
-				$entry['last4']  = strlen( $value ) > 4 ? substr( $value, -4 ) : '';
-				$entry['masked'] = Config::mask( $value );
+				$entry += Config::describe_secret( (string) $value );
 			} else {
 				$entry['value'] = $value;
 			}

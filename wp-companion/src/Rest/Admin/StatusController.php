@@ -102,10 +102,7 @@ final class StatusController extends AdminController {
 				$entry['constant'] = $constant;
 			}
 			if ( in_array( $key, Config::SECRETS, true ) ) {
-				$value          = (string) $value;
-				$entry['set']   = '' !== $value;
-				$entry['last4'] = strlen( $value ) > 4 ? substr( $value, -4 ) : '';
-				$entry['masked'] = Config::mask( $value );
+				$entry += Config::describe_secret( (string) $value );
 			} else {
 				$entry['value'] = $value;
 			}
