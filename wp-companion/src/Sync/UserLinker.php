@@ -11,6 +11,8 @@
  * 3. Otherwise create a user with the deterministic username, a random password and the site's
  *    default role, without any of WordPress's new-user e-mails.
  * Deactivated users (_workos_deactivated) are refused at every step.
+ * Links and creates are written under LinkLock and checked again there (a users batch or another
+ * webhook may give the same WorkOS id a user at the same moment).
  *
  * @package WorkOSCompanion
  */
@@ -18,6 +20,7 @@
 namespace WorkOSCompanion\Sync;
 
 use WorkOSCompanion\Auth\AccountLock;
+use WorkOSCompanion\Users\UserRecords;
 use WP_Error;
 use WP_User;
 
@@ -116,6 +119,54 @@ final class UserLinker {
 	 * @return WP_User|WP_Error
 	 */
 	public static function apply( array $plan, array $workos_user, string $organization_id = '' ) {
+		if ( self::ACTION_UPDATE === $plan['action'] ) {
+			return self::write( $plan, $workos_user, $organization_id );
+		}
+		// Creating or linking gives a WorkOS id its holder: under the lock a users batch holds
+		// too, decided again from what the database holds now (locate() ran without the lock, and
+		// a batch or another webhook may have created or linked this WorkOS user since).
+		return LinkLock::run(
+			static function () use ( $plan, $workos_user, $organization_id ) {
+				$plan = self::relocate( $plan, $workos_user );
+				return is_wp_error( $plan ) ? $plan : self::write( $plan, $workos_user, $organization_id );
+			}
+		);
+	}
+
+	/**
+	 * A create or link plan checked again under LinkLock with fresh reads (no cache): when the
+	 * WorkOS id has a holder now, that user is the one to update; when a create's e-mail address
+	 * has been taken, locate() decides again.
+	 *
+	 * @param array{action:string,user:WP_User|null} $plan
+	 * @param array<string,mixed>                    $workos_user
+	 * @return array{action:string,user:WP_User|null}|WP_Error
+	 */
+	private static function relocate( array $plan, array $workos_user ) {
+		$holder = UserRecords::id_by_workos_id( trim( (string) ( $workos_user['id'] ?? '' ) ) );
+		if ( $holder > 0 && ( self::ACTION_CREATE === $plan['action'] || $holder !== (int) $plan['user']->ID ) ) {
+			clean_user_cache( $holder );
+			$user = get_userdata( $holder );
+			if ( ! $user ) {
+				return new WP_Error( 'workos_link_conflict', __( 'This WorkOS user is already linked to another WordPress user.', 'workos-companion' ), array( 'status' => 409 ) );
+			}
+			return self::is_deactivated( $holder ) ? self::deactivated_error() : array(
+				'action' => self::ACTION_UPDATE,
+				'user'   => $user,
+			);
+		}
+		if ( self::ACTION_CREATE === $plan['action'] && UserRecords::id_by_email( sanitize_email( (string) ( $workos_user['email'] ?? '' ) ) ) > 0 ) {
+			return self::locate( $workos_user );
+		}
+		return $plan;
+	}
+
+	/**
+	 * @param array{action:string,user:WP_User|null} $plan
+	 * @param array<string,mixed>                    $workos_user
+	 * @return WP_User|WP_Error
+	 */
+	private static function write( array $plan, array $workos_user, string $organization_id ) {
 		++self::$syncing;
 		try {
 			switch ( $plan['action'] ) {

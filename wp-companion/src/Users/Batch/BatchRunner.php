@@ -3,9 +3,14 @@
  * Runs a users batch: plans every operation first (BatchPlanner, no writes), then — unless it is a
  * dry run — carries the plan out in one database transaction:
  *
- * - batches of a site run one at a time (a named database lock), so two of them can never both
- *   create the same WorkOS user or take the same username; the new users' password hashes, which
- *   need no database, are made before the lock (Passwords);
+ * - batches of a site run one at a time, and never while a sign-in or a webhook links or creates
+ *   a WorkOS user (Sync\LinkLock, held from the plan to the commit), so nothing can create the
+ *   same WorkOS user or take the same username between the plan's reads and the writes; the new
+ *   users' password hashes, which need no database, are made before the lock (Passwords);
+ * - before it commits, a batch checks that it still holds that lock and that no WorkOS id it
+ *   created a user for has another holder (a locking read, which sees what others committed
+ *   since the transaction began): a writer that bypassed the lock fails the batch, which rolls
+ *   back, instead of leaving a WorkOS user linked twice;
  * - consecutive creates are written together (UserCreator), every other operation in its own
  *   savepoint, so an operation that fails when written is undone alone and the others stand;
  * - an unexpected failure (a database error, an exception from a hook) rolls the whole batch back
@@ -22,7 +27,9 @@ namespace WorkOSCompanion\Users\Batch;
 
 use WorkOSCompanion\ActivityLog\Logger;
 use WorkOSCompanion\Database\Transaction;
+use WorkOSCompanion\Sync\LinkLock;
 use WorkOSCompanion\Sync\ProfilePush;
+use WorkOSCompanion\Sync\UserLinker;
 use WP_Error;
 
 defined( 'ABSPATH' ) || exit;
@@ -63,7 +70,7 @@ final class BatchRunner {
 		// The creates' password hashes take most of a batch's CPU and no database: made before
 		// the lock (from a plan that the one made under it will almost always confirm).
 		$passwords = UserCreator::bulk_enabled() ? Passwords::for_plan( BatchPlanner::plan( $operations ) ) : array();
-		if ( ! self::lock() ) {
+		if ( ! LinkLock::acquire( self::LOCK_TIMEOUT ) ) {
 			return new WP_Error( 'workos_batch_busy', __( 'Another users batch is running on this site. Try again in a moment.', 'workos-companion' ), array( 'status' => 409 ) );
 		}
 		try {
@@ -76,7 +83,7 @@ final class BatchRunner {
 			unset( $step );
 			return ( new self() )->execute( $steps );
 		} finally {
-			self::unlock();
+			LinkLock::release();
 		}
 	}
 
@@ -98,6 +105,7 @@ final class BatchRunner {
 					$this->write( $steps );
 				}
 			);
+			$this->check_links( $steps );
 			$answer = self::answer( false, $this->results );
 			Logger::log( 'users_batch', array( 'metadata' => $answer['summary'] ) );
 			$this->tx->commit();
@@ -283,19 +291,47 @@ final class BatchRunner {
 		wp_cache_flush();
 	}
 
-	private static function lock_name(): string {
+	/**
+	 * Refuses to commit what the batch wrote when it could hold a WorkOS user linked twice: the
+	 * lock was lost (a reconnected connection holds nothing), or a WorkOS id a create of this batch
+	 * gave its new user has another holder. The read locks the rows it reads, so it sees the
+	 * latest committed rows (and waits for any a writer has not committed yet), not the
+	 * transaction's snapshot. Creates only: their WorkOS id had no holder when planned, so any
+	 * other holder is one that appeared since. Throws, which rolls the batch back.
+	 *
+	 * @param array<int,array<string,mixed>> $steps
+	 */
+	private function check_links( array $steps ): void {
 		global $wpdb;
-		// wp_users is shared by a whole network (and its prefix names the install).
-		return substr( 'workos_users_batch_' . $wpdb->base_prefix . DB_NAME, 0, 64 );
-	}
-
-	private static function lock(): bool {
-		global $wpdb;
-		return '1' === (string) $wpdb->get_var( $wpdb->prepare( 'SELECT GET_LOCK(%s, %d)', self::lock_name(), self::LOCK_TIMEOUT ) );
-	}
-
-	private static function unlock(): void {
-		global $wpdb;
-		$wpdb->query( $wpdb->prepare( 'SELECT RELEASE_LOCK(%s)', self::lock_name() ) );
+		if ( ! LinkLock::held() ) {
+			throw new \RuntimeException( 'the lock on WorkOS users was lost (the database connection was reset)' );
+		}
+		$mine = array(); // WorkOS id → the user this batch created for it
+		foreach ( $steps as $step ) {
+			$id = $this->created[ $step['user'] ?? 0 ] ?? null;
+			if ( $step['run'] && Operations::CREATE === $step['op'] && is_int( $id ) && '' !== (string) ( $step['data']['workos_user_id'] ?? '' ) ) {
+				$mine[ (string) $step['data']['workos_user_id'] ] = $id;
+			}
+		}
+		$twice = array();
+		foreach ( array_chunk( array_keys( $mine ), 500 ) as $chunk ) {
+			$rows = $wpdb->get_results(
+				$wpdb->prepare(
+					"SELECT user_id, meta_value FROM {$wpdb->usermeta} WHERE meta_key = %s AND meta_value IN (" . implode( ',', array_fill( 0, count( $chunk ), '%s' ) ) . ') LOCK IN SHARE MODE', // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- placeholders only.
+					array_merge( array( UserLinker::META_USER_ID ), array_map( 'strval', $chunk ) )
+				)
+			);
+			if ( '' !== $wpdb->last_error ) {
+				throw new \RuntimeException( 'checking the new users\' WorkOS ids failed: ' . $wpdb->last_error );
+			}
+			foreach ( $rows as $row ) {
+				if ( (int) $row->user_id !== ( $mine[ (string) $row->meta_value ] ?? null ) ) {
+					$twice[ (string) $row->meta_value ] = true;
+				}
+			}
+		}
+		if ( $twice ) {
+			throw new \RuntimeException( 'WorkOS users linked to another user while the batch ran: ' . implode( ', ', array_slice( array_keys( $twice ), 0, 10 ) ) );
+		}
 	}
 }

@@ -123,6 +123,9 @@ final class UserHandler {
 			}
 		}
 		$user = UserLinker::apply( $plan, $data );
+		if ( is_wp_error( $user ) && 'workos_link_busy' === $user->get_error_code() ) {
+			throw new TransientFailure( 'workos_link_busy' ); // a users batch kept the lock: WorkOS delivers the event again
+		}
 		if ( ! $user instanceof WP_User ) {
 			return HandlerResult::failed( is_wp_error( $user ) ? $user->get_error_code() : 'create_failed', $ids );
 		}
