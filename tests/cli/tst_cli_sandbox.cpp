@@ -342,6 +342,107 @@ private Q_SLOTS:
         QCOMPARE(cli.run({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--fields=ID,password")}).exitCode, 2);
     }
 
+    // sync import of 300 WorkOS users in batches of 25, killed with SIGKILL once a batch is
+    // journaled, then run again: it resumes, nothing is created twice, and the counts add up.
+    void syncImportSurvivesKillNine()
+    {
+        const QString state = qEnvironmentVariable("SANDBOX_STATE");
+        const QString emulatorUrl = QStringLiteral("http://127.0.0.1:%1").arg(qEnvironmentVariable("SANDBOX_EMULATOR_PORT"));
+        QFile emulator(state + QStringLiteral("/emulator/credentials.env"));
+        QVERIFY(emulator.open(QIODevice::ReadOnly));
+        const QString apiKey = QRegularExpression(QStringLiteral("SANDBOX_WORKOS_API_KEY='([^']+)'")).match(QString::fromUtf8(emulator.readAll())).captured(1);
+
+        // 300 WorkOS users in an organization of their own, so the import can be scoped to them.
+        QNetworkAccessManager nam;
+        const auto workos = [&](const QByteArray &method, const QString &path, const QJsonObject &body) {
+            QNetworkRequest request(QUrl(emulatorUrl + path));
+            request.setRawHeader("Authorization", "Bearer " + apiKey.toUtf8());
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            QNetworkReply *reply = nam.sendCustomRequest(request, method, QJsonDocument(body).toJson(QJsonDocument::Compact));
+            QEventLoop loop;
+            QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+            loop.exec();
+            reply->deleteLater();
+            return QJsonDocument::fromJson(reply->readAll()).object();
+        };
+        const QString tag = QString::number(QDateTime::currentMSecsSinceEpoch());
+        const QString org = workos("POST", QStringLiteral("/organizations"), QJsonObject{{QStringLiteral("name"), QString(QStringLiteral("Kill Nine ") + tag)}}).value(u"id").toString();
+        QVERIFY(org.startsWith(QLatin1String("org_")));
+        QSet<QString> workosIds;
+        for (int i = 0; i < 300; ++i) {
+            const QString id = workos("POST", QStringLiteral("/user_management/users"),
+                                      QJsonObject{{QStringLiteral("email"), QStringLiteral("k9-%1-%2@example.test").arg(tag).arg(i)},
+                                                  {QStringLiteral("first_name"), QStringLiteral("K")}, {QStringLiteral("email_verified"), true}}).value(u"id").toString();
+            QVERIFY(!workos("POST", QStringLiteral("/user_management/organization_memberships"),
+                            QJsonObject{{QStringLiteral("user_id"), id}, {QStringLiteral("organization_id"), org}}).value(u"id").toString().isEmpty());
+            workosIds.insert(id);
+        }
+
+        CliRunner cli;
+        QCOMPARE(cli.run(addArgs(QStringLiteral("sandbox")), m_appPassword + '\n').exitCode, 0);
+        QCOMPARE(cli.run({QStringLiteral("--env"), QStringLiteral("staging"), QStringLiteral("site"), QStringLiteral("secret"), QStringLiteral("sandbox"),
+                          QStringLiteral("api-key"), QStringLiteral("--secret-stdin")}, apiKey.toUtf8() + '\n').exitCode, 0);
+        const QStringList import{QStringLiteral("--env"), QStringLiteral("staging"), QStringLiteral("sync"), QStringLiteral("import"),
+                                 QStringLiteral("--organization_id=") + org, QStringLiteral("--batch-size"), QStringLiteral("25"), QStringLiteral("--yes")};
+
+        // First run, killed as soon as the journal holds one finished batch.
+        QProcess first;
+        first.setProcessEnvironment(cli.environment());
+        first.start(QStringLiteral(WPWORKOS_BIN), import);
+        QVERIFY(first.waitForStarted());
+        const QString journalPath = cli.dataDir() + QStringLiteral("/journal.sqlite");
+        int done = 0;
+        QVERIFY2(QTest::qWaitFor([&]() {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
+            db.setDatabaseName(journalPath);
+            if (db.open()) {
+                QSqlQuery q(db);
+                if (q.exec(QStringLiteral("SELECT COUNT(*) FROM items WHERE state = 1")) && q.next())
+                    done = q.value(0).toInt();
+            }
+            db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(QStringLiteral("peek"));
+            return done > 0 || first.state() == QProcess::NotRunning;
+        }, 60000), "no batch was journaled");
+        QVERIFY2(first.state() == QProcess::Running, "the import finished before it could be killed; make it bigger");
+        first.kill(); // SIGKILL: no cleanup of any kind
+        QVERIFY(first.waitForFinished());
+        QVERIFY(done > 0 && done < 300);
+
+        // Second run: resumes and finishes.
+        const CliResult second = cli.run(import);
+        QVERIFY2(second.exitCode == 0, qPrintable(second.out + second.err));
+        QVERIFY2(second.out.contains(QStringLiteral("Resuming the import")), qPrintable(second.out));
+        // The finished run's counts add up to its plan. Users the site linked on its own meanwhile
+        // (the emulator's user.created webhooks reach it) count as skipped, as already linked.
+        const auto summary = QRegularExpression(QStringLiteral("Success: Imported: (\\d+) imported, (\\d+) failed, (\\d+) skipped\\.")).match(second.out);
+        QVERIFY2(summary.hasMatch(), qPrintable(second.out + second.err));
+        QCOMPARE(summary.captured(2).toInt(), 0);
+        QVERIFY2(summary.captured(1).toInt() + summary.captured(3).toInt() == 300 && summary.captured(1).toInt() >= done,
+                 qPrintable(second.out + second.err));
+
+        // The site: each of the 300 WorkOS users linked to exactly one WordPress user.
+        QHash<QString, int> linked;
+        const CliResult list = cli.run({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--linked"),
+                                        QStringLiteral("--fields=ID,workos_user_id"), QStringLiteral("--format"), QStringLiteral("json")});
+        for (const auto &row : QJsonDocument::fromJson(list.out.toUtf8()).array())
+            ++linked[row[QStringLiteral("workos_user_id")].toString()];
+        for (const QString &id : workosIds)
+            QVERIFY2(linked.value(id) == 1, qPrintable(id + QStringLiteral(" linked %1 time(s)").arg(linked.value(id))));
+
+        // A third run has nothing left to do.
+        const CliResult third = cli.run(import);
+        QVERIFY(third.out.contains(QStringLiteral("Success: Imported: 0 imported, 0 failed, 300 skipped.")));
+
+        QProcess php;
+        php.start(QStringLiteral("php"), {QStringLiteral("-r"), QStringLiteral("$_SERVER['HTTP_HOST']='%1'; $_SERVER['REQUEST_URI']='/'; require '%2/site/wp-load.php';"
+                                                                               " require_once ABSPATH . 'wp-admin/includes/user.php';"
+                                                                               " foreach (get_users(array('search' => 'k9-%3-*', 'search_columns' => array('user_email'), 'fields' => 'ID')) as $id) { wp_delete_user((int) $id); }")
+                                                        .arg(QUrl(m_url).authority(), state, tag)});
+        QVERIFY(php.waitForFinished(120000));
+        QCOMPARE(php.exitCode(), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliSandbox)
