@@ -112,6 +112,23 @@ function remove_site_users( string $site_dir, string $site, string $like ): void
 	}
 }
 
+// The emulator tells the site about every user it makes (user.created webhooks), and the site
+// provisions them itself: for the length of the bench its webhooks go unverified (no secret),
+// so that the console imports every user. The settings are put back at the end.
+$parts_site = parse_url( $site );
+$site_php   = static function ( string $code ) use ( $site_dir, $parts_site ) {
+	$boot = '$_SERVER["HTTP_HOST"] = ' . var_export( $parts_site['host'] . ':' . $parts_site['port'], true ) . '; $_SERVER["REQUEST_URI"] = "/"; require ' . var_export( "$site_dir/wp-load.php", true ) . ';';
+	exec( 'WP_DB_NAME=wp ' . escapeshellarg( PHP_BINARY ) . ' -r ' . escapeshellarg( $boot . $code ) . ' 2>&1', $out, $rc );
+	if ( 0 !== $rc ) {
+		fail( 'PHP in the served site failed: ' . implode( "\n", $out ) );
+	}
+	return json_decode( (string) end( $out ), true );
+};
+$saved_rows = $site_php( '$rows = array(); foreach ( array( "workos_staging", "workos_production" ) as $o ) { $rows[ $o ] = get_option( $o, null ); $r = get_option( $o, array() ); if ( is_array( $r ) ) { unset( $r["webhook_secret"] ); update_option( $o, $r ); } } echo json_encode( $rows );' );
+register_shutdown_function( static function () use ( $site_php, $saved_rows ) {
+	$site_php( '$rows = json_decode( ' . var_export( json_encode( $saved_rows ), true ) . ', true ); foreach ( $rows as $o => $v ) { null === $v ? delete_option( $o ) : update_option( $o, $v ); } echo "true";' );
+} );
+
 $tag     = 'sib' . substr( (string) time(), -6 );
 $api     = curl_init();
 $bearer  = array( 'Authorization: Bearer ' . $workos['SANDBOX_WORKOS_API_KEY'] );

@@ -13,11 +13,13 @@
 #include <QUrlQuery>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace workos {
 
 namespace {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 
 const char *const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS events ("
@@ -33,9 +35,8 @@ const char *const kSchema[] = {
     "CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5("
     "  event_type, user_email, workos_user_id, ip_address, user_agent, metadata,"
     "  content='events', content_rowid='id', tokenize='unicode61')",
-    "CREATE TRIGGER IF NOT EXISTS events_ai AFTER INSERT ON events BEGIN"
-    "  INSERT INTO events_fts (rowid, event_type, user_email, workos_user_id, ip_address, user_agent, metadata)"
-    "  VALUES (new.id, new.event_type, new.user_email, new.workos_user_id, new.ip_address, new.user_agent, new.metadata); END",
+    // Version 2: rows reach the index a page at a time (store()), not through a row trigger.
+    "DROP TRIGGER IF EXISTS events_ai",
     "CREATE TRIGGER IF NOT EXISTS events_ad AFTER DELETE ON events BEGIN"
     "  INSERT INTO events_fts (events_fts, rowid, event_type, user_email, workos_user_id, ip_address, user_agent, metadata)"
     "  VALUES ('delete', old.id, old.event_type, old.user_email, old.workos_user_id, old.ip_address, old.user_agent, old.metadata); END",
@@ -187,6 +188,7 @@ qint64 ActivityCache::count() const
 Result<int> ActivityCache::store(const QJsonArray &items)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    const qint64 known = lastId(); // a pull only brings ids above it: nothing to replace
     if (!db.transaction())
         return sqlError(tr("starting a transaction"));
     QSqlQuery remove(db);
@@ -194,15 +196,17 @@ Result<int> ActivityCache::store(const QJsonArray &items)
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral("INSERT INTO events (id, event_type, user_id, user_email, workos_user_id, ip_address, user_agent, metadata, created_at)"
                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    int stored = 0;
+    QList<qint64> stored;
+    // A field the feed left out is "", not NULL (a null QString binds NULL).
+    const auto text = [](const QString &v) { return v.isNull() ? QStringLiteral("") : v; };
     for (const QJsonValue &value : items) {
         const ActivityEvent e = ActivityEvent::fromJson(value.toObject());
         if (e.id <= 0)
             continue;
-        remove.addBindValue(e.id);
-        remove.exec(); // an id seen again replaces the old copy (and its index entry)
-        // A field the feed left out is "", not NULL (a null QString binds NULL).
-        const auto text = [](const QString &v) { return v.isNull() ? QStringLiteral("") : v; };
+        if (e.id <= known) { // seen again: the new copy replaces the old one (and its index entry)
+            remove.addBindValue(e.id);
+            remove.exec();
+        }
         insert.addBindValue(e.id);
         insert.addBindValue(text(e.eventType));
         insert.addBindValue(e.userId);
@@ -217,11 +221,25 @@ Result<int> ActivityCache::store(const QJsonArray &items)
             db.rollback();
             return error;
         }
-        ++stored;
+        stored.append(e.id);
+    }
+    // The page's rows into the full-text index in a few statements.
+    QSqlQuery index(db);
+    for (qsizetype from = 0; from < stored.size(); from += 500) {
+        QStringList ids;
+        for (qsizetype i = from; i < std::min(stored.size(), from + 500); ++i)
+            ids << QString::number(stored.at(i));
+        if (!index.exec(QStringLiteral("INSERT INTO events_fts (rowid, event_type, user_email, workos_user_id, ip_address, user_agent, metadata)"
+                                       " SELECT id, event_type, user_email, workos_user_id, ip_address, user_agent, metadata FROM events"
+                                       " WHERE id IN (%1)").arg(ids.join(QLatin1Char(','))))) {
+            const Error error = sqlError(tr("indexing events"));
+            db.rollback();
+            return error;
+        }
     }
     if (!db.commit())
         return sqlError(tr("storing events"));
-    return stored;
+    return static_cast<int>(stored.size());
 }
 
 void ActivityCache::pull(CompanionClient &client, QObject *context, std::function<bool(qint64)> progress,
@@ -247,8 +265,13 @@ void ActivityCache::nextPage(CompanionClient &client, QObject *context, std::sha
             return (*done)(saved.error());
         const qint64 total = stored + saved.value();
         const bool more = page->value(u"has_more").toBool() && !items.isEmpty();
-        if (!(*progress)(total) || !more)
+        if (!(*progress)(total) || !more) {
+            if (total > 0) { // fresh statistics, so the planner picks the right index for each filter
+                QSqlQuery analyze(QSqlDatabase::database(m_connection, false));
+                analyze.exec(QStringLiteral("ANALYZE"));
+            }
             return (*done)(total);
+        }
         nextPage(client, context, progress, done, total);
     });
 }
@@ -258,9 +281,18 @@ Result<QList<ActivityEvent>> ActivityCache::query(const ActivityFilter &filter) 
     QStringList where;
     QVariantList binds;
     if (!filter.typePrefix.isEmpty()) {
-        // A range, not LIKE: "_" is a LIKE wildcard and event types are full of them.
-        where << QStringLiteral("e.event_type >= ? AND e.event_type < ?");
-        binds << filter.typePrefix << QString(filter.typePrefix + QChar(0xFFFF));
+        // A range, not LIKE: "_" is a LIKE wildcard and event types are full of them. A common
+        // type is found fastest by walking the ids newest first and stopping at the limit ("+"
+        // keeps SQLite off the type index, which would make it sort every match); a rare one
+        // through the index.
+        const QString upper = filter.typePrefix + QChar(0xFFFF);
+        QSqlQuery count(QSqlDatabase::database(m_connection, false));
+        count.prepare(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM events WHERE event_type >= ? AND event_type < ? LIMIT 20001)"));
+        count.addBindValue(filter.typePrefix);
+        count.addBindValue(upper);
+        const bool common = count.exec() && count.next() && count.value(0).toInt() > 20000;
+        where << (common ? QStringLiteral("+e.event_type >= ? AND +e.event_type < ?") : QStringLiteral("e.event_type >= ? AND e.event_type < ?"));
+        binds << filter.typePrefix << upper;
     }
     if (!filter.user.isEmpty()) {
         bool numeric = false;
@@ -291,7 +323,10 @@ Result<QList<ActivityEvent>> ActivityCache::query(const ActivityFilter &filter) 
                                  " e.metadata, e.created_at FROM ") + from;
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
-    sql += filter.newestFirst ? QStringLiteral(" ORDER BY e.id DESC") : QStringLiteral(" ORDER BY e.id ASC");
+    // With a search, order by the index's own rowid: FTS5 then walks its matches newest first and
+    // stops at the limit instead of sorting them all.
+    const QString order = filter.search.trimmed().isEmpty() ? QStringLiteral("e.id") : QStringLiteral("f.rowid");
+    sql += QStringLiteral(" ORDER BY ") + order + (filter.newestFirst ? QStringLiteral(" DESC") : QStringLiteral(" ASC"));
     sql += QStringLiteral(" LIMIT %1").arg(qBound(1, filter.limit, 1000000));
 
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
