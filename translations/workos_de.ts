@@ -55,6 +55,10 @@
         <source>clearing</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>indexing events</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ActivityCommand</name>
@@ -816,10 +820,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>import | orgs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>import: only the members of this WorkOS organization.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -841,12 +841,6 @@
     </message>
     <message>
         <source>import: users per request to the site (1 to 500, default 500).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>usage: wpworkos sync import [--organization_id=ID] [--limit=N] [--dry-run] [--yes] [--report=FILE]
-       wpworkos sync orgs [--limit=N] [--dry-run] [--yes]
-</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -909,6 +903,74 @@
     </message>
     <message>
         <source>Imported: %1 imported, %2 failed, %3 skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import | orgs | push | pull</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>push: only unlinked users with this role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: wpworkos sync import [--organization_id=ID] [--limit=N] [--dry-run] [--yes] [--report=FILE]
+       wpworkos sync orgs [--limit=N] [--dry-run] [--yes]
+       wpworkos sync push [--role=ROLE] [--limit=N] [--dry-run] [--yes]
+       wpworkos sync pull [--limit=N] [--dry-run] [--yes]
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pushing users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulling users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No unlinked users found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No linked users found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run: would push %n unlinked user(s) to WorkOS.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run: would re-sync %n linked user(s) from WorkOS.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Push %n unlinked user(s) to WorkOS?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-sync %n linked user(s) from WorkOS?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>User #%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 synced, %2 failed, %3 skipped.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1007,6 +1069,13 @@
     <message>
         <source>Would import: %1 (%2)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Resuming the %1 started %2 (%n user(s) left).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

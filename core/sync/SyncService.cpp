@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QSet>
+#include <QUrlQuery>
 
 #include <memory>
 
@@ -193,4 +194,189 @@ void SyncService::import(SiteService &sites, SyncJournal &journal, const SitePro
     });
 }
 
+void SyncService::push(SiteService &sites, SyncJournal &journal, const SiteProfile &site, const QString &environment,
+                       const DirectionOptions &options, QObject *context, Callbacks callbacks,
+                       std::function<bool(int)> proceed, std::function<void(Result<SyncReport>)> done)
+{
+    direction(true, sites, journal, site, environment, options, context, std::move(callbacks), std::move(proceed), std::move(done));
+}
+
+void SyncService::pull(SiteService &sites, SyncJournal &journal, const SiteProfile &site, const QString &environment,
+                       const DirectionOptions &options, QObject *context, Callbacks callbacks,
+                       std::function<bool(int)> proceed, std::function<void(Result<SyncReport>)> done)
+{
+    direction(false, sites, journal, site, environment, options, context, std::move(callbacks), std::move(proceed), std::move(done));
+}
+
+namespace {
+
+SyncJournal::Item failed(const SyncJournal::Item &item, const QString &why)
+{
+    SyncJournal::Item out;
+    out.key = item.key;
+    out.state = SyncJournal::State::Failed;
+    out.error = why;
+    return out;
+}
+
+// One WorkOS call per item, one after the other, then one users/batch for the site's side.
+void directionBatch(bool push, std::shared_ptr<CompanionClient> api, std::shared_ptr<WorkOSClient> wapi, const BulkRun::Items &batch,
+                    QObject *context, std::function<void(Result<BulkRun::Items>)> answer)
+{
+    struct State
+    {
+        BulkRun::Items outcomes;
+        QJsonArray ops;
+        QList<qsizetype> opIndex;
+        qsizetype next = 0;
+    };
+    auto st = std::make_shared<State>();
+    st->outcomes = batch;
+    auto step = std::make_shared<std::function<void()>>();
+    std::weak_ptr<std::function<void()>> weak = step;
+    *step = [push, api, wapi, batch, context, answer, st, weak]() {
+        auto self = weak.lock();
+        if (st->next == batch.size()) {
+            if (st->ops.isEmpty())
+                return answer(st->outcomes);
+            return UserService::batch(api, st->ops, false, context, [st, batch, answer](const Result<QJsonObject> &r) {
+                if (!r)
+                    return answer(r.error());
+                const QJsonArray results = r->value(u"results").toArray();
+                for (qsizetype j = 0; j < st->opIndex.size(); ++j)
+                    st->outcomes[st->opIndex.at(j)] = outcomeOf(batch.at(st->opIndex.at(j)), results.at(j).toObject());
+                answer(st->outcomes);
+            });
+        }
+        const qsizetype i = st->next++;
+        const SyncJournal::Item item = batch.at(i);
+        const qint64 wpId = item.payload.value(u"user_id").toInteger();
+        auto queue = [st, i](const QJsonObject &op) {
+            st->ops.append(op);
+            st->opIndex.append(i);
+        };
+        if (push) {
+            QJsonObject user{{QStringLiteral("email"), item.payload.value(u"email")}, {QStringLiteral("email_verified"), true}};
+            const QStringList names = item.payload.value(u"display_name").toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            if (!names.isEmpty())
+                user.insert(QStringLiteral("first_name"), names.first());
+            if (names.size() > 1)
+                user.insert(QStringLiteral("last_name"), names.mid(1).join(QLatin1Char(' ')));
+            wapi->send("POST", QStringLiteral("/user_management/users"), user, [st, i, wapi, item, wpId, queue, self](const Result<QJsonObject> &made) {
+                if (made) {
+                    queue({{QStringLiteral("op"), QStringLiteral("link")}, {QStringLiteral("user_id"), wpId}, {QStringLiteral("workos_user_id"), made->value(u"id")}});
+                    return (*self)();
+                }
+                // WorkOS has the address already: link to that user instead of failing.
+                QUrlQuery byEmail;
+                byEmail.addQueryItem(QStringLiteral("email"), item.payload.value(u"email").toString());
+                auto found = std::make_shared<QString>();
+                wapi->listUsers(byEmail, [found](const QJsonArray &users) {
+                    if (!users.isEmpty())
+                        *found = users.first()[QStringLiteral("id")].toString();
+                    return false;
+                }, [st, i, item, wpId, queue, self, found, made, wapi](const Result<int> &) {
+                    if (found->isEmpty())
+                        st->outcomes[i] = failed(item, made.error().message);
+                    else
+                        queue({{QStringLiteral("op"), QStringLiteral("link")}, {QStringLiteral("user_id"), wpId}, {QStringLiteral("workos_user_id"), *found}});
+                    (*self)();
+                });
+            });
+            return;
+        }
+        wapi->getUser(item.payload.value(u"workos_user_id").toString(), [st, i, item, wpId, queue, self, wapi](const Result<QJsonObject> &remote) {
+            if (!remote) {
+                st->outcomes[i] = failed(item, remote.error().message);
+                return (*self)();
+            }
+            QJsonObject op{{QStringLiteral("op"), QStringLiteral("update")}, {QStringLiteral("user_id"), wpId}};
+            for (const char *field : {"email", "first_name", "last_name"}) {
+                const QString value = remote->value(QLatin1String(field)).toString();
+                if (!value.isEmpty()) // WorkOS wins for its non-empty fields
+                    op.insert(QLatin1String(field), value.left(100));
+            }
+            queue(op);
+            (*self)();
+        });
+    };
+    (*step)();
+}
+
+} // namespace
+
+void SyncService::direction(bool push, SiteService &sites, SyncJournal &journal, const SiteProfile &site, const QString &environment,
+                            const DirectionOptions &options, QObject *context, Callbacks callbacks,
+                            std::function<bool(int)> proceed, std::function<void(Result<SyncReport>)> done)
+{
+    const QString kind = push ? QStringLiteral("push") : QStringLiteral("pull");
+    sites.withClient(site, context, [&sites, &journal, site, environment, options, context, callbacks, proceed, done, push, kind](const Result<std::shared_ptr<CompanionClient>> &client) {
+        if (!client)
+            return done(client.error());
+        auto api = client.value();
+        sites.withWorkOS(site, environment, context, [&journal, site, environment, options, context, callbacks, proceed, done, push, kind, api](const Result<std::shared_ptr<WorkOSClient>> &workos) {
+            if (!workos)
+                return done(workos.error());
+            auto wapi = workos.value();
+            auto report = std::make_shared<SyncReport>();
+            auto runJob = [&journal, api, wapi, push, options, context, callbacks, report, done](qint64 job) {
+                report->job = job;
+                auto run = std::make_shared<BulkRun>(journal, job, options.batchSize, options.concurrency);
+                run->start([api, wapi, push, context, callbacks, run](const BulkRun::Items &batch, std::function<void(Result<BulkRun::Items>)> answer) {
+                    if (callbacks.canceled && callbacks.canceled())
+                        run->cancel();
+                    directionBatch(push, api, wapi, batch, context, std::move(answer));
+                }, callbacks.progress, [run, report, done](const Result<SyncJournal::Counts> &counts) {
+                    if (!counts)
+                        return done(counts.error());
+                    report->counts = counts.value();
+                    done(*report);
+                });
+            };
+            const auto open = journal.unfinished(site.name, kind);
+            if (!open)
+                return done(open.error());
+            if (open.value()) {
+                report->resumed = true;
+                const auto left = journal.counts(open.value()->id);
+                callbacks.log(tr("Resuming the %1 started %2 (%n user(s) left).", nullptr, left ? left->pending : 0).arg(kind, open.value()->createdAt));
+                if (!proceed(left ? left->pending : 0))
+                    return done(*report);
+                return runJob(open.value()->id);
+            }
+            UserFilter filter;
+            filter.linked = !push;
+            filter.role = options.role;
+            filter.limit = options.limit;
+            auto plan = std::make_shared<QList<SyncJournal::Item>>();
+            UserService::list(api, filter, context, [plan](const QJsonArray &users) {
+                for (const QJsonValue &v : users) {
+                    const QJsonObject u = v.toObject();
+                    SyncJournal::Item item;
+                    item.key = QString::number(u.value(u"id").toInteger());
+                    item.payload = QJsonObject{{QStringLiteral("user_id"), u.value(u"id")}, {QStringLiteral("email"), u.value(u"email")},
+                                               {QStringLiteral("display_name"), u.value(u"display_name")},
+                                               {QStringLiteral("workos_user_id"), u.value(u"workos_user_id")}};
+                    plan->append(item);
+                }
+                return true;
+            }, [&journal, site, environment, options, kind, report, done, runJob, plan, proceed](const Result<int> &listed) {
+                if (!listed)
+                    return done(listed.error());
+                if (!proceed(static_cast<int>(plan->size())) || plan->isEmpty()) {
+                    report->dryRun = true;
+                    report->counts.pending = static_cast<int>(plan->size());
+                    return done(*report);
+                }
+                const Result<qint64> job = journal.create(site.name, environment.isEmpty() ? site.environment : environment, kind,
+                                                          QJsonObject{{QStringLiteral("role"), options.role}, {QStringLiteral("limit"), options.limit}}, *plan);
+                if (!job)
+                    return done(job.error());
+                runJob(job.value());
+            });
+        });
+    });
+}
+
 } // namespace workos
+

@@ -47,6 +47,30 @@ public:
     static void import(SiteService &sites, SyncJournal &journal, const SiteProfile &site, const QString &environment,
                        const ImportOptions &options, QObject *context, Callbacks callbacks,
                        std::function<void(Result<SyncReport>)> done);
+
+    // `sync push`: the site's unlinked users (optionally of one role) become WorkOS users
+    // (e-mail verified, names) — or are linked to the WorkOS user that already has their address —
+    // and are linked. `sync pull`: the linked users get WorkOS's non-empty e-mail and names.
+    // Journaled like import; `plan` is reported through `planned` before anything is sent (for
+    // the prompt and the dry run), and the run goes on only when `proceed` says so.
+    struct DirectionOptions
+    {
+        QString role;
+        int limit = 0;
+        int batchSize = 50;
+        int concurrency = 1; // WorkOS's rate limits: one batch of WorkOS calls at a time
+    };
+    static void push(SiteService &sites, SyncJournal &journal, const SiteProfile &site, const QString &environment,
+                     const DirectionOptions &options, QObject *context, Callbacks callbacks,
+                     std::function<bool(int planned)> proceed, std::function<void(Result<SyncReport>)> done);
+    static void pull(SiteService &sites, SyncJournal &journal, const SiteProfile &site, const QString &environment,
+                     const DirectionOptions &options, QObject *context, Callbacks callbacks,
+                     std::function<bool(int planned)> proceed, std::function<void(Result<SyncReport>)> done);
+
+private:
+    static void direction(bool push, SiteService &sites, SyncJournal &journal, const SiteProfile &site, const QString &environment,
+                          const DirectionOptions &options, QObject *context, Callbacks callbacks,
+                          std::function<bool(int planned)> proceed, std::function<void(Result<SyncReport>)> done);
 };
 
 } // namespace workos

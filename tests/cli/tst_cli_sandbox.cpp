@@ -443,6 +443,37 @@ private Q_SLOTS:
         QVERIFY(php.waitForFinished(120000));
         QCOMPARE(php.exitCode(), 0);
     }
+
+    // sync push as `wp workos sync push`: the unlinked contributor becomes a WorkOS user and is
+    // linked; a second push finds nobody; then the link is taken back.
+    void syncPushMakesWorkOSUsersAndLinksThem()
+    {
+        const QString state = qEnvironmentVariable("SANDBOX_STATE");
+        QFile emulator(state + QStringLiteral("/emulator/credentials.env"));
+        QVERIFY(emulator.open(QIODevice::ReadOnly));
+        const QString apiKey = QRegularExpression(QStringLiteral("SANDBOX_WORKOS_API_KEY='([^']+)'")).match(QString::fromUtf8(emulator.readAll())).captured(1);
+        CliRunner cli;
+        QCOMPARE(cli.run(addArgs(QStringLiteral("sandbox")), m_appPassword + '\n').exitCode, 0);
+        const QString env = QStringLiteral("staging");
+        QCOMPARE(cli.run({QStringLiteral("--env"), env, QStringLiteral("site"), QStringLiteral("secret"), QStringLiteral("sandbox"), QStringLiteral("api-key"),
+                          QStringLiteral("--secret-stdin")}, apiKey.toUtf8() + '\n').exitCode, 0);
+        const QStringList push{QStringLiteral("--env"), env, QStringLiteral("sync"), QStringLiteral("push"), QStringLiteral("--role=contributor")};
+
+        const CliResult dry = cli.run(push + QStringList{QStringLiteral("--dry-run")});
+        QVERIFY2(dry.out.contains(QStringLiteral("Dry run: would push 1 unlinked user(s) to WorkOS.")), qPrintable(dry.out + dry.err));
+        QCOMPARE(cli.run(push).exitCode, 1); // no terminal, no --yes
+        const CliResult pushed = cli.run(push + QStringList{QStringLiteral("--yes")});
+        QVERIFY2(pushed.out.contains(QStringLiteral("Success: 1 synced, 0 failed, 0 skipped.")), qPrintable(pushed.out + pushed.err));
+        QVERIFY(cli.run(push + QStringList{QStringLiteral("--yes")}).out.contains(QStringLiteral("Success: No unlinked users found.")));
+
+        const CliResult contributor = cli.run({QStringLiteral("user"), QStringLiteral("get"), QStringLiteral("contributor@sandbox.test"), QStringLiteral("--by=email"),
+                                               QStringLiteral("--format"), QStringLiteral("json")});
+        const QJsonObject row = QJsonDocument::fromJson(contributor.out.toUtf8()).array().first().toObject();
+        QVERIFY(row.value(u"workos_user_id").toString().startsWith(QLatin1String("user_")));
+        const CliResult pullDry = cli.run({QStringLiteral("--env"), env, QStringLiteral("sync"), QStringLiteral("pull"), QStringLiteral("--dry-run")});
+        QVERIFY2(pullDry.out.contains(QStringLiteral("Dry run: would re-sync ")), qPrintable(pullDry.out + pullDry.err));
+        QCOMPARE(cli.run({QStringLiteral("user"), QStringLiteral("unlink"), row.value(u"wp_user_id").toString(), QStringLiteral("--yes")}).exitCode, 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliSandbox)

@@ -21,7 +21,8 @@ QString SyncCommand::summary() const
 
 void SyncCommand::configure(QCommandLineParser &parser) const
 {
-    parser.addPositionalArgument(QStringLiteral("action"), tr("import | orgs"));
+    parser.addPositionalArgument(QStringLiteral("action"), tr("import | orgs | push | pull"));
+    parser.addOption({QStringLiteral("role"), tr("push: only unlinked users with this role."), QStringLiteral("role")});
     parser.addOption({QStringLiteral("organization_id"), tr("import: only the members of this WorkOS organization."), QStringLiteral("id")});
     parser.addOption({QStringLiteral("limit"), tr("At most this many users or organizations (imported, failed and skipped)."), QStringLiteral("n")});
     parser.addOption({QStringLiteral("dry-run"), tr("Show what would be imported, change nothing.")});
@@ -37,12 +38,17 @@ void SyncCommand::run(const QStringList &args, const QCommandLineParser &parser,
     const int limit = parser.isSet(QStringLiteral("limit")) ? parser.value(QStringLiteral("limit")).toInt(&limitOk) : 0;
     bool batchOk = true;
     const int batchSize = parser.isSet(QStringLiteral("batch-size")) ? parser.value(QStringLiteral("batch-size")).toInt(&batchOk) : 500;
-    if (args.size() != 1 || (action != u"import" && action != u"orgs") || !limitOk || limit < 0 || !batchOk || batchSize < 1 || batchSize > 500) {
+    const QStringList actions{QStringLiteral("import"), QStringLiteral("orgs"), QStringLiteral("push"), QStringLiteral("pull")};
+    if (args.size() != 1 || !actions.contains(action) || !limitOk || limit < 0 || !batchOk || batchSize < 1 || batchSize > 500) {
         ctx.console.err(tr("usage: wpworkos sync import [--organization_id=ID] [--limit=N] [--dry-run] [--yes] [--report=FILE]\n"
-                           "       wpworkos sync orgs [--limit=N] [--dry-run] [--yes]\n"));
+                           "       wpworkos sync orgs [--limit=N] [--dry-run] [--yes]\n"
+                           "       wpworkos sync push [--role=ROLE] [--limit=N] [--dry-run] [--yes]\n"
+                           "       wpworkos sync pull [--limit=N] [--dry-run] [--yes]\n"));
         return finish(ExitUsage);
     }
     const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
+    if (action == u"push" || action == u"pull")
+        return pushOrPull(action == u"push", parser, ctx, std::move(finish));
     const QString question = action == u"import" ? tr("Import WorkOS users into WordPress?") : tr("Import all organizations from WorkOS?");
     if (!dryRun && !parser.isSet(QStringLiteral("yes"))) {
         if (!ctx.console.stdinIsTerminal()) {
@@ -181,4 +187,76 @@ void SyncCommand::run(const QStringList &args, const QCommandLineParser &parser,
     });
 }
 
+void SyncCommand::pushOrPull(bool push, const QCommandLineParser &parser, Context &ctx, std::function<void(int)> finish)
+{
+    const Result<SiteProfile> site = ctx.sites.resolve(ctx.site);
+    if (!site) {
+        ctx.console.error(site.error().message);
+        return finish(ExitError);
+    }
+    auto journal = std::make_shared<SyncJournal>(SyncJournal::defaultPath());
+    if (const Result<void> opened = journal->open(); !opened) {
+        ctx.console.error(opened.error().message);
+        return finish(ExitError);
+    }
+    SyncService::DirectionOptions options;
+    options.role = parser.value(QStringLiteral("role"));
+    options.limit = parser.value(QStringLiteral("limit")).toInt();
+    const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
+    const bool assumeYes = parser.isSet(QStringLiteral("yes"));
+    const bool terminal = ctx.console.stdoutIsTerminal();
+    auto proceeded = std::make_shared<bool>(false);
+    SyncService::Callbacks callbacks;
+    callbacks.log = [&ctx](const QString &line) { ctx.console.out(line + QLatin1Char('\n')); };
+    callbacks.progress = [&ctx, terminal, push](const SyncJournal::Counts &c) {
+        if (terminal)
+            ctx.console.err(QStringLiteral("\r%1 %2/%3").arg(push ? tr("Pushing users") : tr("Pulling users")).arg(c.total() - c.pending).arg(c.total()));
+    };
+    // After planning: nothing to do, the dry run, or the prompt.
+    auto proceed = [&ctx, push, dryRun, assumeYes, proceeded](int planned) {
+        if (planned == 0) {
+            ctx.console.success(push ? tr("No unlinked users found.") : tr("No linked users found."));
+            return false;
+        }
+        if (dryRun) {
+            ctx.console.out((push ? tr("Dry run: would push %n unlinked user(s) to WorkOS.", nullptr, planned)
+                                  : tr("Dry run: would re-sync %n linked user(s) from WorkOS.", nullptr, planned)) + QLatin1Char('\n'));
+            return false;
+        }
+        if (!assumeYes) {
+            if (!ctx.console.stdinIsTerminal()) {
+                ctx.console.error(tr("Confirmation needed: run in a terminal or pass --yes."));
+                return false;
+            }
+            if (!ctx.console.confirm(push ? tr("Push %n unlinked user(s) to WorkOS?", nullptr, planned)
+                                          : tr("Re-sync %n linked user(s) from WorkOS?", nullptr, planned)))
+                return false;
+        }
+        *proceeded = true;
+        return true;
+    };
+    auto report = [&ctx, journal, terminal, proceeded, assumeYes, dryRun, finish](const Result<SyncReport> &r) {
+        if (terminal && *proceeded)
+            ctx.console.err(QStringLiteral("\n"));
+        if (!r) {
+            ctx.console.error(r.error().message);
+            return finish(ExitError);
+        }
+        if (!*proceeded) // nothing to do, a dry run, or no confirmation
+            return finish(!dryRun && !assumeYes && r->counts.pending > 0 && !ctx.console.stdinIsTerminal() ? ExitError : ExitOk);
+        if (const auto failedItems = journal->items(r->job, SyncJournal::State::Failed)) {
+            for (const auto &item : failedItems.value())
+                ctx.console.warning(tr("User #%1: %2").arg(item.key, item.error));
+        }
+        const SyncJournal::Counts c = r->counts;
+        ctx.console.success(tr("%1 synced, %2 failed, %3 skipped.").arg(c.done).arg(c.failed).arg(c.skipped));
+        finish(c.failed ? ExitError : ExitOk);
+    };
+    if (push)
+        SyncService::push(ctx.sites, *journal, site.value(), ctx.environment, options, ctx.owner, callbacks, proceed, report);
+    else
+        SyncService::pull(ctx.sites, *journal, site.value(), ctx.environment, options, ctx.owner, callbacks, proceed, report);
+}
+
 } // namespace workos::cli
+

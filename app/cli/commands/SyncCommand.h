@@ -6,7 +6,7 @@
 
 namespace workos::cli {
 
-// `wpworkos sync import|orgs`, as `wp workos sync` (§14): bulk runs planned, shown (--dry-run)
+// `wpworkos sync import|orgs|push|pull`, as `wp workos sync` (§14): bulk runs planned, shown (--dry-run)
 // and run in batches, journaled so that an interrupted run resumes (core/sync).
 class SyncCommand : public Command
 {
@@ -17,6 +17,9 @@ public:
     void configure(QCommandLineParser &parser) const override;
     void run(const QStringList &args, const QCommandLineParser &parser, Context &ctx,
              std::function<void(int)> finish) override;
+
+private:
+    void pushOrPull(bool push, const QCommandLineParser &parser, Context &ctx, std::function<void(int)> finish);
 };
 
 } // namespace workos::cli
