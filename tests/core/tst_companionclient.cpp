@@ -1,7 +1,12 @@
 #include "../support/RawHttpServer.h"
 #include "site/CompanionClient.h"
 
+#include <QFile>
 #include <QJsonObject>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTest>
 
 #include <optional>
@@ -104,6 +109,38 @@ private Q_SLOTS:
         QCOMPARE(r.error().code, QStringLiteral("unreachable"));
         QVERIFY2(r.error().message.startsWith(QStringLiteral("Cannot reach http://127.0.0.1:1")),
                  qPrintable(r.error().message));
+    }
+
+    // An https site whose certificate nobody vouches for (self-signed, as a default install or a
+    // (data/selfsigned.*: a throw-away certificate for 127.0.0.1 made for this test, not a secret)
+    // man in the middle would present): refused with the reason and advice, never accepted.
+    void selfSignedCertificateIsRefused()
+    {
+        QFile certFile(QFINDTESTDATA("data/selfsigned.crt"));
+        QFile keyFile(QFINDTESTDATA("data/selfsigned.key"));
+        QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(QSslCertificate(certFile.readAll(), QSsl::Pem));
+        tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa, QSsl::Pem));
+        QSslServer server;
+        server.setSslConfiguration(tls);
+        int answered = 0;
+        connect(&server, &QTcpServer::pendingConnectionAvailable, this, [&]() {
+            while (QTcpSocket *socket = server.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [&answered, socket]() {
+                    ++answered; // a request got through the handshake: it must never happen
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+                    socket->disconnectFromHost();
+                });
+            }
+        });
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        const auto r = status("https://127.0.0.1:" + QByteArray::number(server.serverPort()));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, QStringLiteral("tls"));
+        QVERIFY2(r.error().message.contains(QStringLiteral("self-signed"), Qt::CaseInsensitive), qPrintable(r.error().message));
+        QVERIFY(r.error().message.contains(QStringLiteral("never ignores TLS errors")));
+        QCOMPARE(answered, 0);
     }
 };
 
