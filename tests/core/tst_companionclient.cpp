@@ -112,8 +112,8 @@ private Q_SLOTS:
     }
 
     // An https site whose certificate nobody vouches for (self-signed, as a default install or a
-    // (data/selfsigned.*: a throw-away certificate for 127.0.0.1 made for this test, not a secret)
     // man in the middle would present): refused with the reason and advice, never accepted.
+    // data/selfsigned.*: a throw-away certificate for 127.0.0.1 made for this test, not a secret.
     void selfSignedCertificateIsRefused()
     {
         QFile certFile(QFINDTESTDATA("data/selfsigned.crt"));
