@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -473,6 +474,51 @@ private Q_SLOTS:
         const CliResult pullDry = cli.run({QStringLiteral("--env"), env, QStringLiteral("sync"), QStringLiteral("pull"), QStringLiteral("--dry-run")});
         QVERIFY2(pullDry.out.contains(QStringLiteral("Dry run: would re-sync ")), qPrintable(pullDry.out + pullDry.err));
         QCOMPARE(cli.run({QStringLiteral("user"), QStringLiteral("unlink"), row.value(u"wp_user_id").toString(), QStringLiteral("--yes")}).exitCode, 0);
+    }
+
+    // WorkOS misbehaving under the CLI (the emulator's fault injection): a 429 with Retry-After is
+    // waited out; persistent 500s end in a clear error naming WorkOS, exit 1.
+    void workosFaultsReachTheAdminAsClearOutcomes()
+    {
+        const QString state = qEnvironmentVariable("SANDBOX_STATE");
+        const QString emulatorUrl = QStringLiteral("http://127.0.0.1:%1").arg(qEnvironmentVariable("SANDBOX_EMULATOR_PORT"));
+        QFile emulator(state + QStringLiteral("/emulator/credentials.env"));
+        QVERIFY(emulator.open(QIODevice::ReadOnly));
+        const QString apiKey = QRegularExpression(QStringLiteral("SANDBOX_WORKOS_API_KEY='([^']+)'")).match(QString::fromUtf8(emulator.readAll())).captured(1);
+        QNetworkAccessManager nam;
+        const auto control = [&](const QByteArray &method, const QJsonObject &body) {
+            QNetworkRequest request(QUrl(emulatorUrl + QStringLiteral("/_emulator/faults")));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            QNetworkReply *reply = nam.sendCustomRequest(request, method, QJsonDocument(body).toJson(QJsonDocument::Compact));
+            QEventLoop loop;
+            QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+            loop.exec();
+            reply->deleteLater();
+            return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        };
+        CliRunner cli;
+        QCOMPARE(cli.run(addArgs(QStringLiteral("sandbox")), m_appPassword + '\n').exitCode, 0);
+        const QString env = QStringLiteral("staging");
+        QCOMPARE(cli.run({QStringLiteral("--env"), env, QStringLiteral("site"), QStringLiteral("secret"), QStringLiteral("sandbox"), QStringLiteral("api-key"),
+                          QStringLiteral("--secret-stdin")}, apiKey.toUtf8() + '\n').exitCode, 0);
+        const QStringList remote{QStringLiteral("--env"), env, QStringLiteral("org"), QStringLiteral("list"), QStringLiteral("--source=remote"),
+                                 QStringLiteral("--format"), QStringLiteral("csv")};
+
+        QCOMPARE(control("POST", {{QStringLiteral("path"), QStringLiteral("/organizations")}, {QStringLiteral("status"), 429},
+                                  {QStringLiteral("retry_after"), 1}, {QStringLiteral("count"), 1}}), 201);
+        QElapsedTimer clock;
+        clock.start();
+        const CliResult waited = cli.run(remote);
+        QVERIFY2(waited.exitCode == 0, qPrintable(waited.err));
+        QVERIFY(waited.out.contains(QStringLiteral("org_01JAACME000000000000000000,Acme Corp")));
+        QVERIFY(clock.elapsed() >= 900); // it waited as asked
+
+        QCOMPARE(control("POST", {{QStringLiteral("path"), QStringLiteral("/organizations")}, {QStringLiteral("status"), 500}, {QStringLiteral("count"), 10}}), 201);
+        const CliResult broken = cli.run(remote);
+        control("DELETE", {});
+        QCOMPARE(broken.exitCode, 1);
+        QVERIFY2(broken.err.contains(QStringLiteral("Error: WorkOS had a problem (500)")), qPrintable(broken.err));
+        QVERIFY(broken.out.isEmpty());
     }
 };
 
