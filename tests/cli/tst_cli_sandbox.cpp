@@ -318,20 +318,22 @@ private Q_SLOTS:
         QCOMPARE(row.value(u"is_deactivated").toString(), QStringLiteral("no"));
         const QString wpId = row.value(u"wp_user_id").toString();
 
-        // WorkOS's hedy@globex.test (a seed user) links to rroe, then unlinks.
+        // A WorkOS user of this test's own links to rroe, then unlinks.
         const CliResult imported = cli.run({QStringLiteral("--env"), env, QStringLiteral("user"), QStringLiteral("link"), wpId, QStringLiteral("user_does_not_exist")});
         QCOMPARE(imported.exitCode, 1);
         QVERIFY2(imported.err.contains(QStringLiteral("Failed to fetch WorkOS user:")), qPrintable(imported.err));
         QProcess curl;
-        curl.start(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("-H"), QStringLiteral("Authorization: Bearer ") + apiKey,
-                                            QStringLiteral("http://127.0.0.1:%1/user_management/users?email=hedy@globex.test").arg(qEnvironmentVariable("SANDBOX_EMULATOR_PORT"))});
+        curl.start(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("-X"), QStringLiteral("POST"), QStringLiteral("-H"), QStringLiteral("Authorization: Bearer ") + apiKey,
+                                            QStringLiteral("-H"), QStringLiteral("Content-Type: application/json"), QStringLiteral("--data"),
+                                            QStringLiteral("{\"email\":\"link-%1@example.test\"}").arg(QDateTime::currentMSecsSinceEpoch()),
+                                            QStringLiteral("http://127.0.0.1:%1/user_management/users").arg(qEnvironmentVariable("SANDBOX_EMULATOR_PORT"))});
         QVERIFY(curl.waitForFinished(10000));
-        const QString hedy = QJsonDocument::fromJson(curl.readAllStandardOutput()).object().value(u"data").toArray().first()[QStringLiteral("id")].toString();
-        QVERIFY(hedy.startsWith(QLatin1String("user_")));
-        const CliResult linked = cli.run({QStringLiteral("--env"), env, QStringLiteral("user"), QStringLiteral("link"), wpId, hedy});
-        QVERIFY2(linked.out.contains(QStringLiteral("Success: Linked WordPress user #%1 to WorkOS user %2.").arg(wpId, hedy)), qPrintable(linked.out + linked.err));
-        const CliResult again = cli.run({QStringLiteral("--env"), env, QStringLiteral("user"), QStringLiteral("link"), wpId, hedy});
-        QVERIFY(again.err.contains(QStringLiteral("Error: User #%1 is already linked to WorkOS ID: %2").arg(wpId, hedy)));
+        const QString workosUser = QJsonDocument::fromJson(curl.readAllStandardOutput()).object().value(u"id").toString();
+        QVERIFY(workosUser.startsWith(QLatin1String("user_")));
+        const CliResult linked = cli.run({QStringLiteral("--env"), env, QStringLiteral("user"), QStringLiteral("link"), wpId, workosUser});
+        QVERIFY2(linked.out.contains(QStringLiteral("Success: Linked WordPress user #%1 to WorkOS user %2.").arg(wpId, workosUser)), qPrintable(linked.out + linked.err));
+        const CliResult again = cli.run({QStringLiteral("--env"), env, QStringLiteral("user"), QStringLiteral("link"), wpId, workosUser});
+        QVERIFY(again.err.contains(QStringLiteral("Error: User #%1 is already linked to WorkOS ID: %2").arg(wpId, workosUser)));
         QCOMPARE(cli.run({QStringLiteral("user"), QStringLiteral("unlink"), wpId}).exitCode, 1); // no terminal, no --yes
         const CliResult unlinked = cli.run({QStringLiteral("user"), QStringLiteral("unlink"), wpId, QStringLiteral("--yes")});
         QVERIFY(unlinked.out.contains(QStringLiteral("Success: Unlinked WordPress user #%1 from WorkOS.").arg(wpId)));
