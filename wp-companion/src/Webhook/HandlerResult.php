@@ -58,4 +58,22 @@ final class HandlerResult {
 	public static function failed( string $reason, array $object_ids = array(), int $wp_user_id = 0, bool $transient = false ): self {
 		return new self( self::FAILED, $reason, $object_ids, $wp_user_id, $transient );
 	}
+
+	/**
+	 * This result about the objects in $ids — a `wp_user_id` entry among them becomes the
+	 * WordPress user — with $detail added to the reason (the directory-sync handlers' way).
+	 *
+	 * @param array<string,mixed> $ids
+	 */
+	public function about( array $ids, string $detail = '' ): self {
+		if ( isset( $ids['wp_user_id'] ) ) {
+			$this->wp_user_id = (int) $ids['wp_user_id'];
+			unset( $ids['wp_user_id'] );
+		}
+		$this->object_ids = array_map( 'strval', $ids );
+		if ( '' !== $detail ) {
+			$this->reason = '' === (string) $this->reason ? $detail : $this->reason . ': ' . $detail;
+		}
+		return $this;
+	}
 }

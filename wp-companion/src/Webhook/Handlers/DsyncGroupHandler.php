@@ -37,10 +37,10 @@ final class DsyncGroupHandler {
 	public function handle( string $action, array $event ): HandlerResult {
 		$data = is_array( $event['data'] ?? null ) ? $event['data'] : array();
 		if ( in_array( $action, array( 'created', 'updated', 'deleted' ), true ) ) {
-			return self::result( HandlerResult::skipped( 'group_' . $action . '_changes_no_role' ), array( 'directory_group_id' => (string) ( $data['id'] ?? '' ) ) );
+			return HandlerResult::skipped( 'group_' . $action . '_changes_no_role' )->about( array( 'directory_group_id' => (string) ( $data['id'] ?? '' ) ) );
 		}
 		if ( ! in_array( $action, array( 'user_added', 'user_removed' ), true ) ) {
-			return self::result( HandlerResult::skipped( 'unknown_action' ), array() );
+			return HandlerResult::skipped( 'unknown_action' )->about( array() );
 		}
 		$group      = is_array( $data['group'] ?? null ) ? $data['group'] : array();
 		$dir_user   = is_array( $data['user'] ?? null ) ? $data['user'] : array();
@@ -49,17 +49,17 @@ final class DsyncGroupHandler {
 		$user_id    = (string) ( $dir_user['id'] ?? '' );
 		$ids        = array( 'directory_group_id' => $group_id, 'directory_user_id' => $user_id );
 		if ( '' === $group_id || '' === $group_name || '' === $user_id ) {
-			return self::result( HandlerResult::skipped( 'missing_group_or_user' ), $ids );
+			return HandlerResult::skipped( 'missing_group_or_user' )->about( $ids );
 		}
 		$user = DirectoryUserLinker::find( $user_id );
 		if ( ! $user && 'user_added' === $action && 'active' === strtolower( (string) ( $dir_user['state'] ?? 'active' ) ) ) {
 			$user = DirectoryUserLinker::provision( $dir_user );
 			if ( is_wp_error( $user ) ) {
-				return self::result( HandlerResult::failed( $user->get_error_code() ), $ids );
+				return HandlerResult::failed( $user->get_error_code() )->about( $ids );
 			}
 		}
 		if ( ! $user ) {
-			return self::result( HandlerResult::skipped( 'not_linked' ), $ids );
+			return HandlerResult::skipped( 'not_linked' )->about( $ids );
 		}
 		$ids['wp_user_id'] = $user->ID;
 
@@ -72,22 +72,22 @@ final class DsyncGroupHandler {
 		update_user_meta( $user->ID, DirectoryUserLinker::META_GROUPS, $groups );
 
 		if ( '' === self::role_for_group( $group_name ) ) {
-			return self::result( HandlerResult::skipped( 'group_not_mapped' ), $ids );
+			return HandlerResult::skipped( 'group_not_mapped' )->about( $ids );
 		}
 		if ( Deprovisioner::is_deprovisioned( $user->ID ) ) {
-			return self::result( HandlerResult::skipped( 'user_deprovisioned' ), $ids );
+			return HandlerResult::skipped( 'user_deprovisioned' )->about( $ids );
 		}
 		$role    = self::role_for_groups( $groups );
 		$role    = '' !== $role ? $role : RoleMapper::map( 'member' );
 		$outcome = RoleMapper::apply( $user->ID, $role );
 		if ( RoleMapper::KEPT_LAST_ADMIN === $outcome ) {
-			return self::result( HandlerResult::skipped( 'last_administrator_not_demoted' ), $ids );
+			return HandlerResult::skipped( 'last_administrator_not_demoted' )->about( $ids );
 		}
 		if ( RoleMapper::UNKNOWN_WP_ROLE === $outcome || RoleMapper::NO_ROLE === $outcome ) {
-			return self::result( HandlerResult::skipped( $outcome ), $ids );
+			return HandlerResult::skipped( $outcome )->about( $ids );
 		}
 		$ids['wp_role'] = $role;
-		return self::result( HandlerResult::applied(), $ids, $outcome );
+		return HandlerResult::applied()->about( $ids, $outcome );
 	}
 
 	/** The WordPress role a group maps to, or "" (the rule in the class comment). */
@@ -127,18 +127,5 @@ final class DsyncGroupHandler {
 	private static function groups( int $user_id ): array {
 		$groups = get_user_meta( $user_id, DirectoryUserLinker::META_GROUPS, true );
 		return is_array( $groups ) ? $groups : array();
-	}
-
-	/** @param array<string,mixed> $ids */
-	private static function result( HandlerResult $result, array $ids, string $detail = '' ): HandlerResult {
-		if ( isset( $ids['wp_user_id'] ) ) {
-			$result->wp_user_id = (int) $ids['wp_user_id'];
-			unset( $ids['wp_user_id'] );
-		}
-		$result->object_ids = array_map( 'strval', $ids );
-		if ( '' !== $detail ) {
-			$result->reason = '' === (string) $result->reason ? $detail : $result->reason . ': ' . $detail;
-		}
-		return $result;
 	}
 }

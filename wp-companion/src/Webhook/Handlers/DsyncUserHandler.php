@@ -29,7 +29,7 @@ final class DsyncUserHandler {
 		$data = is_array( $event['data'] ?? null ) ? $event['data'] : array();
 		$id   = (string) ( $data['id'] ?? '' );
 		if ( '' === $id ) {
-			return self::result( HandlerResult::skipped( 'missing_directory_user_id' ), array() );
+			return HandlerResult::skipped( 'missing_directory_user_id' )->about( array() );
 		}
 		$ids = array( 'directory_user_id' => $id );
 		switch ( $action ) {
@@ -39,12 +39,12 @@ final class DsyncUserHandler {
 			case 'deleted':
 				$user = DirectoryUserLinker::find( $id );
 				if ( ! $user ) {
-					return self::result( HandlerResult::skipped( 'not_linked' ), $ids );
+					return HandlerResult::skipped( 'not_linked' )->about( $ids );
 				}
 				$ids['wp_user_id'] = $user->ID;
-				return self::result( HandlerResult::applied(), $ids, Deprovisioner::deprovision( $user->ID, 'dsync.user.deleted' ) );
+				return HandlerResult::applied()->about( $ids, Deprovisioner::deprovision( $user->ID, 'dsync.user.deleted' ) );
 			default:
-				return self::result( HandlerResult::skipped( 'unknown_action' ), $ids );
+				return HandlerResult::skipped( 'unknown_action' )->about( $ids );
 		}
 	}
 
@@ -55,46 +55,33 @@ final class DsyncUserHandler {
 		$user   = DirectoryUserLinker::find( (string) $data['id'] );
 		if ( ! $user ) {
 			if ( ! $active ) {
-				return self::result( HandlerResult::skipped( 'not_linked_and_' . $state ), $ids );
+				return HandlerResult::skipped( 'not_linked_and_' . $state )->about( $ids );
 			}
 			if ( '' === DirectoryUserLinker::email( $data ) ) {
-				return self::result( HandlerResult::skipped( 'missing_email' ), $ids );
+				return HandlerResult::skipped( 'missing_email' )->about( $ids );
 			}
 			$created = DirectoryUserLinker::provision( $data );
 			if ( is_wp_error( $created ) ) {
-				return self::result( HandlerResult::failed( $created->get_error_code() ), $ids );
+				return HandlerResult::failed( $created->get_error_code() )->about( $ids );
 			}
 			$ids['wp_user_id'] = $created->ID;
-			return self::result( HandlerResult::applied(), $ids, 'provisioned' );
+			return HandlerResult::applied()->about( $ids, 'provisioned' );
 		}
 		$ids['wp_user_id'] = $user->ID;
 		if ( DirectoryUserLinker::is_stale( $user->ID, $data ) ) {
-			$stale          = self::result( HandlerResult::skipped( 'older_than_stored_update' ), $ids );
+			$stale          = HandlerResult::skipped( 'older_than_stored_update' )->about( $ids );
 			$stale->outcome = 'stale';
 			return $stale;
 		}
 		if ( ! $active ) {
 			DirectoryUserLinker::update( $user, $data );
-			return self::result( HandlerResult::applied(), $ids, Deprovisioner::deprovision( $user->ID, 'dsync.user.' . $action . ':' . $state ) );
+			return HandlerResult::applied()->about( $ids, Deprovisioner::deprovision( $user->ID, 'dsync.user.' . $action . ':' . $state ) );
 		}
 		$updated = DirectoryUserLinker::update( $user, $data );
 		if ( is_wp_error( $updated ) ) {
-			return self::result( HandlerResult::failed( $updated->get_error_code() ), $ids );
+			return HandlerResult::failed( $updated->get_error_code() )->about( $ids );
 		}
 		$outcome = Deprovisioner::is_deprovisioned( $user->ID ) ? Deprovisioner::reprovision( $user->ID ) : 'updated';
-		return self::result( HandlerResult::applied(), $ids, $outcome );
-	}
-
-	/** @param array<string,mixed> $ids */
-	private static function result( HandlerResult $result, array $ids, string $detail = '' ): HandlerResult {
-		if ( isset( $ids['wp_user_id'] ) ) {
-			$result->wp_user_id = (int) $ids['wp_user_id'];
-			unset( $ids['wp_user_id'] );
-		}
-		$result->object_ids = array_map( 'strval', $ids );
-		if ( '' !== $detail ) {
-			$result->reason = '' === (string) $result->reason ? $detail : $result->reason . ': ' . $detail;
-		}
-		return $result;
+		return HandlerResult::applied()->about( $ids, $outcome );
 	}
 }
