@@ -61,7 +61,7 @@ Error WorkOSClient::errorOf(const HttpResponse &response)
 
 void WorkOSClient::get(const QString &path, const QUrlQuery &query, JsonCallback done)
 {
-    m_http->send(request("GET", path, query), this, [done = std::move(done)](const HttpResponse &response) {
+    m_http->send(request("GET", path, query), this, [self = weak_from_this().lock(), done = std::move(done)](const HttpResponse &response) {
         if (!response.isSuccess())
             return done(errorOf(response));
         done(response.json().object());
@@ -75,7 +75,7 @@ void WorkOSClient::send(const QByteArray &method, const QString &path, const QJs
         req.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
         req.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
     }
-    m_http->send(req, this, [done = std::move(done)](const HttpResponse &response) {
+    m_http->send(req, this, [self = weak_from_this().lock(), done = std::move(done)](const HttpResponse &response) {
         if (!response.isSuccess())
             return done(errorOf(response));
         done(response.json().object());

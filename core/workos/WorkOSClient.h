@@ -11,6 +11,7 @@
 #include <QUrlQuery>
 
 #include <functional>
+#include <memory>
 
 namespace workos {
 
@@ -27,8 +28,9 @@ struct WorkOSEndpoint
 // The typed WorkOS API client of the console: API-key auth, WorkOS's error bodies turned into
 // messages an admin can act on, and cursor iteration over list endpoints (list_metadata.after)
 // that can be stopped by the page callback or cancel(). Retries (429, 5xx of reads) are the
-// HttpClient's. Callbacks run only while the client lives: whoever waits for one keeps it alive.
-class WorkOSClient : public QObject
+// HttpClient's. A client owned by a shared_ptr keeps itself alive while a request is in
+// flight, so a caller may drop its pointer before the answer comes.
+class WorkOSClient : public QObject, public std::enable_shared_from_this<WorkOSClient>
 {
     Q_OBJECT
 public:

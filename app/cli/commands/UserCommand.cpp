@@ -205,7 +205,7 @@ void UserCommand::run(const QStringList &args, const QCommandLineParser &parser,
                     const QString current = u->value(u"workos_user_id").toString();
                     if (!current.isEmpty())
                         return fail(tr("User #%1 is already linked to WorkOS ID: %2").arg(arg, current));
-                    wapi->getUser(workosId, [=, &ctx, keep = wapi](const Result<QJsonObject> &remote) {
+                    wapi->getUser(workosId, [=, &ctx](const Result<QJsonObject> &remote) {
                         if (!remote)
                             return fail(tr("Failed to fetch WorkOS user: %1").arg(remote.error().message));
                         UserService::batch(api, {QJsonObject{{QStringLiteral("op"), QStringLiteral("link")}, {QStringLiteral("user_id"), arg.toLongLong()},
@@ -222,7 +222,7 @@ void UserCommand::run(const QStringList &args, const QCommandLineParser &parser,
                 return;
             }
             if (action == u"import") {
-                wapi->getUser(arg, [=, &ctx, keep = wapi](const Result<QJsonObject> &remote) {
+                wapi->getUser(arg, [=, &ctx](const Result<QJsonObject> &remote) {
                     if (!remote)
                         return fail(tr("Failed to fetch WorkOS user: %1").arg(remote.error().message));
                     const QString email = remote->value(u"email").toString();
@@ -272,7 +272,7 @@ void UserCommand::run(const QStringList &args, const QCommandLineParser &parser,
                 if (direction == u"pull") {
                     if (workosId.isEmpty())
                         return fail(tr("User #%1 is not linked to WorkOS.").arg(arg));
-                    wapi->getUser(workosId, [=, &ctx, keep = wapi](const Result<QJsonObject> &remote) {
+                    wapi->getUser(workosId, [=, &ctx](const Result<QJsonObject> &remote) {
                         if (!remote)
                             return fail(tr("Failed to fetch WorkOS user: %1").arg(remote.error().message));
                         QJsonObject op{{QStringLiteral("op"), QStringLiteral("update")}, {QStringLiteral("user_id"), arg.toLongLong()}};
@@ -302,7 +302,7 @@ void UserCommand::run(const QStringList &args, const QCommandLineParser &parser,
                     if (names.size() > 1)
                         create.insert(QStringLiteral("last_name"), names.mid(1).join(QLatin1Char(' ')));
                 }
-                wapi->send("POST", QStringLiteral("/user_management/users"), create, [=, &ctx, keep = wapi](const Result<QJsonObject> &made) {
+                wapi->send("POST", QStringLiteral("/user_management/users"), create, [=, &ctx](const Result<QJsonObject> &made) {
                     if (!made)
                         return fail(made.error().message);
                     UserService::batch(api, {QJsonObject{{QStringLiteral("op"), QStringLiteral("link")}, {QStringLiteral("user_id"), arg.toLongLong()},
