@@ -23,11 +23,43 @@ class TestCliSandbox : public QObject
 private:
     QString m_url;
     QByteArray m_appPassword;
+    QString m_apiKey;        // the emulator's (emulator/credentials.env)
+    QString m_webhookSecret;
+    QNetworkAccessManager m_nam;
 
     QStringList addArgs(const QString &name) const
     {
         return {QStringLiteral("site"), QStringLiteral("add"), name, QStringLiteral("--url"), m_url,
                 QStringLiteral("--user"), QStringLiteral("admin"), QStringLiteral("--password-stdin")};
+    }
+
+    // The sandbox site added as "sandbox" and, with `withKey`, the emulator's API key stored for staging.
+    void addSandbox(CliRunner &cli, bool withKey = true) const
+    {
+        QCOMPARE(cli.run(addArgs(QStringLiteral("sandbox")), m_appPassword + '\n').exitCode, 0);
+        if (withKey)
+            storeKey(cli);
+    }
+
+    void storeKey(CliRunner &cli) const
+    {
+        QCOMPARE(cli.run({QStringLiteral("--env"), QStringLiteral("staging"), QStringLiteral("site"), QStringLiteral("secret"),
+                          QStringLiteral("sandbox"), QStringLiteral("api-key"), QStringLiteral("--secret-stdin")},
+                         m_apiKey.toUtf8() + '\n').exitCode, 0);
+    }
+
+    // A call to the sandbox's emulator (its API with the API key, or its control API): status and JSON.
+    std::pair<int, QJsonObject> emulator(const QByteArray &method, const QString &path, const QJsonObject &body = {})
+    {
+        QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(qEnvironmentVariable("SANDBOX_EMULATOR_PORT")) + path));
+        request.setRawHeader("Authorization", "Bearer " + m_apiKey.toUtf8());
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        QNetworkReply *reply = m_nam.sendCustomRequest(request, method, QJsonDocument(body).toJson(QJsonDocument::Compact));
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        reply->deleteLater();
+        return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), QJsonDocument::fromJson(reply->readAll()).object()};
     }
 
 private Q_SLOTS:
@@ -43,6 +75,12 @@ private Q_SLOTS:
                                .match(QString::fromUtf8(credentials.readAll()));
         QVERIFY(match.hasMatch());
         m_appPassword = match.captured(1).toUtf8();
+        QFile emulatorCredentials(state + QStringLiteral("/emulator/credentials.env"));
+        QVERIFY2(emulatorCredentials.open(QIODevice::ReadOnly), qPrintable(emulatorCredentials.fileName()));
+        const QString text = QString::fromUtf8(emulatorCredentials.readAll());
+        m_apiKey = QRegularExpression(QStringLiteral("SANDBOX_WORKOS_API_KEY='([^']+)'")).match(text).captured(1);
+        m_webhookSecret = QRegularExpression(QStringLiteral("SANDBOX_WEBHOOK_SECRET='([^']+)'")).match(text).captured(1);
+        QVERIFY(!m_apiKey.isEmpty() && !m_webhookSecret.isEmpty());
     }
 
     void addsTheSiteAndShowsItsStatus()
@@ -202,10 +240,7 @@ private Q_SLOTS:
             QVERIFY(php.waitForFinished(60000));
             QCOMPARE(php.exitCode(), 0);
         };
-        QFile emulator(state + QStringLiteral("/emulator/credentials.env"));
-        QVERIFY(emulator.open(QIODevice::ReadOnly));
-        const QString secret = QRegularExpression(QStringLiteral("SANDBOX_WEBHOOK_SECRET='([^']+)'")).match(QString::fromUtf8(emulator.readAll())).captured(1);
-        QVERIFY(!secret.isEmpty());
+        const QString secret = m_webhookSecret;
         configure({}); // staging enabled against the emulator, with its webhook secret
 
         CliRunner cli;
@@ -241,19 +276,14 @@ private Q_SLOTS:
     // key (--source=remote, sync), then the site's cache and its members.
     void orgCommandsReadWorkOSAndTheSitesCache()
     {
-        const QString state = qEnvironmentVariable("SANDBOX_STATE");
-        QFile emulator(state + QStringLiteral("/emulator/credentials.env"));
-        QVERIFY(emulator.open(QIODevice::ReadOnly));
-        const QString apiKey = QRegularExpression(QStringLiteral("SANDBOX_WORKOS_API_KEY='([^']+)'")).match(QString::fromUtf8(emulator.readAll())).captured(1);
         CliRunner cli;
-        QCOMPARE(cli.run(addArgs(QStringLiteral("sandbox")), m_appPassword + '\n').exitCode, 0);
+        addSandbox(cli, false);
         const QString env = QStringLiteral("staging");
 
         const CliResult noKey = cli.run({QStringLiteral("--env"), env, QStringLiteral("org"), QStringLiteral("list"), QStringLiteral("--source=remote")});
         QCOMPARE(noKey.exitCode, 1);
         QVERIFY2(noKey.err.contains(QStringLiteral("WorkOS is not configured in the console")), qPrintable(noKey.err));
-        QCOMPARE(cli.run({QStringLiteral("--env"), env, QStringLiteral("site"), QStringLiteral("secret"), QStringLiteral("sandbox"), QStringLiteral("api-key"),
-                          QStringLiteral("--secret-stdin")}, apiKey.toUtf8() + '\n').exitCode, 0);
+        storeKey(cli);
 
         const CliResult remote = cli.run({QStringLiteral("--env"), env, QStringLiteral("org"), QStringLiteral("list"), QStringLiteral("--source=remote"),
                                           QStringLiteral("--format"), QStringLiteral("csv")});
@@ -291,15 +321,9 @@ private Q_SLOTS:
     // user commands as `wp workos user` prints them; link/import ask WorkOS with the console's key.
     void userCommandsListLinkImportAndUnlink()
     {
-        const QString state = qEnvironmentVariable("SANDBOX_STATE");
-        QFile emulator(state + QStringLiteral("/emulator/credentials.env"));
-        QVERIFY(emulator.open(QIODevice::ReadOnly));
-        const QString apiKey = QRegularExpression(QStringLiteral("SANDBOX_WORKOS_API_KEY='([^']+)'")).match(QString::fromUtf8(emulator.readAll())).captured(1);
         CliRunner cli;
-        QCOMPARE(cli.run(addArgs(QStringLiteral("sandbox")), m_appPassword + '\n').exitCode, 0);
+        addSandbox(cli);
         const QString env = QStringLiteral("staging");
-        QCOMPARE(cli.run({QStringLiteral("--env"), env, QStringLiteral("site"), QStringLiteral("secret"), QStringLiteral("sandbox"), QStringLiteral("api-key"),
-                          QStringLiteral("--secret-stdin")}, apiKey.toUtf8() + '\n').exitCode, 0);
 
         // The seed's own example: unlinked subscribers.
         const CliResult list = cli.run({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--unlinked"), QStringLiteral("--role=subscriber"),
@@ -322,13 +346,9 @@ private Q_SLOTS:
         const CliResult imported = cli.run({QStringLiteral("--env"), env, QStringLiteral("user"), QStringLiteral("link"), wpId, QStringLiteral("user_does_not_exist")});
         QCOMPARE(imported.exitCode, 1);
         QVERIFY2(imported.err.contains(QStringLiteral("Failed to fetch WorkOS user:")), qPrintable(imported.err));
-        QProcess curl;
-        curl.start(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("-X"), QStringLiteral("POST"), QStringLiteral("-H"), QStringLiteral("Authorization: Bearer ") + apiKey,
-                                            QStringLiteral("-H"), QStringLiteral("Content-Type: application/json"), QStringLiteral("--data"),
-                                            QStringLiteral("{\"email\":\"link-%1@example.test\"}").arg(QDateTime::currentMSecsSinceEpoch()),
-                                            QStringLiteral("http://127.0.0.1:%1/user_management/users").arg(qEnvironmentVariable("SANDBOX_EMULATOR_PORT"))});
-        QVERIFY(curl.waitForFinished(10000));
-        const QString workosUser = QJsonDocument::fromJson(curl.readAllStandardOutput()).object().value(u"id").toString();
+        const QString workosUser = emulator("POST", QStringLiteral("/user_management/users"),
+                                            {{QStringLiteral("email"), QStringLiteral("link-%1@example.test").arg(QDateTime::currentMSecsSinceEpoch())}})
+                                       .second.value(u"id").toString();
         QVERIFY(workosUser.startsWith(QLatin1String("user_")));
         const CliResult linked = cli.run({QStringLiteral("--env"), env, QStringLiteral("user"), QStringLiteral("link"), wpId, workosUser});
         QVERIFY2(linked.out.contains(QStringLiteral("Success: Linked WordPress user #%1 to WorkOS user %2.").arg(wpId, workosUser)), qPrintable(linked.out + linked.err));
@@ -350,23 +370,10 @@ private Q_SLOTS:
     void syncImportSurvivesKillNine()
     {
         const QString state = qEnvironmentVariable("SANDBOX_STATE");
-        const QString emulatorUrl = QStringLiteral("http://127.0.0.1:%1").arg(qEnvironmentVariable("SANDBOX_EMULATOR_PORT"));
-        QFile emulator(state + QStringLiteral("/emulator/credentials.env"));
-        QVERIFY(emulator.open(QIODevice::ReadOnly));
-        const QString apiKey = QRegularExpression(QStringLiteral("SANDBOX_WORKOS_API_KEY='([^']+)'")).match(QString::fromUtf8(emulator.readAll())).captured(1);
 
         // 300 WorkOS users in an organization of their own, so the import can be scoped to them.
-        QNetworkAccessManager nam;
         const auto workos = [&](const QByteArray &method, const QString &path, const QJsonObject &body) {
-            QNetworkRequest request(QUrl(emulatorUrl + path));
-            request.setRawHeader("Authorization", "Bearer " + apiKey.toUtf8());
-            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-            QNetworkReply *reply = nam.sendCustomRequest(request, method, QJsonDocument(body).toJson(QJsonDocument::Compact));
-            QEventLoop loop;
-            QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-            loop.exec();
-            reply->deleteLater();
-            return QJsonDocument::fromJson(reply->readAll()).object();
+            return emulator(method, path, body).second;
         };
         const QString tag = QString::number(QDateTime::currentMSecsSinceEpoch());
         const QString org = workos("POST", QStringLiteral("/organizations"), QJsonObject{{QStringLiteral("name"), QString(QStringLiteral("Kill Nine ") + tag)}}).value(u"id").toString();
@@ -382,9 +389,7 @@ private Q_SLOTS:
         }
 
         CliRunner cli;
-        QCOMPARE(cli.run(addArgs(QStringLiteral("sandbox")), m_appPassword + '\n').exitCode, 0);
-        QCOMPARE(cli.run({QStringLiteral("--env"), QStringLiteral("staging"), QStringLiteral("site"), QStringLiteral("secret"), QStringLiteral("sandbox"),
-                          QStringLiteral("api-key"), QStringLiteral("--secret-stdin")}, apiKey.toUtf8() + '\n').exitCode, 0);
+        addSandbox(cli);
         const QStringList import{QStringLiteral("--env"), QStringLiteral("staging"), QStringLiteral("sync"), QStringLiteral("import"),
                                  QStringLiteral("--organization_id=") + org, QStringLiteral("--batch-size"), QStringLiteral("25"), QStringLiteral("--yes")};
 
@@ -451,16 +456,19 @@ private Q_SLOTS:
     // linked; a second push finds nobody; then the link is taken back.
     void syncPushMakesWorkOSUsersAndLinksThem()
     {
-        const QString state = qEnvironmentVariable("SANDBOX_STATE");
-        QFile emulator(state + QStringLiteral("/emulator/credentials.env"));
-        QVERIFY(emulator.open(QIODevice::ReadOnly));
-        const QString apiKey = QRegularExpression(QStringLiteral("SANDBOX_WORKOS_API_KEY='([^']+)'")).match(QString::fromUtf8(emulator.readAll())).captured(1);
         CliRunner cli;
-        QCOMPARE(cli.run(addArgs(QStringLiteral("sandbox")), m_appPassword + '\n').exitCode, 0);
+        addSandbox(cli);
         const QString env = QStringLiteral("staging");
-        QCOMPARE(cli.run({QStringLiteral("--env"), env, QStringLiteral("site"), QStringLiteral("secret"), QStringLiteral("sandbox"), QStringLiteral("api-key"),
-                          QStringLiteral("--secret-stdin")}, apiKey.toUtf8() + '\n').exitCode, 0);
         const QStringList push{QStringLiteral("--env"), env, QStringLiteral("sync"), QStringLiteral("push"), QStringLiteral("--role=contributor")};
+        // A contributor an earlier run pushed can have been linked again by the emulator's late
+        // user.created webhook (verified address): start from an unlinked one.
+        const auto contributorRow = [&]() {
+            const CliResult got = cli.run({QStringLiteral("user"), QStringLiteral("get"), QStringLiteral("contributor@sandbox.test"), QStringLiteral("--by=email"),
+                                           QStringLiteral("--format"), QStringLiteral("json")});
+            return QJsonDocument::fromJson(got.out.toUtf8()).array().first().toObject();
+        };
+        if (contributorRow().value(u"workos_user_id").toString() != QLatin1String("(none)"))
+            QCOMPARE(cli.run({QStringLiteral("user"), QStringLiteral("unlink"), contributorRow().value(u"wp_user_id").toString(), QStringLiteral("--yes")}).exitCode, 0);
 
         const CliResult dry = cli.run(push + QStringList{QStringLiteral("--dry-run")});
         QVERIFY2(dry.out.contains(QStringLiteral("Dry run: would push 1 unlinked user(s) to WorkOS.")), qPrintable(dry.out + dry.err));
@@ -469,9 +477,7 @@ private Q_SLOTS:
         QVERIFY2(pushed.out.contains(QStringLiteral("Success: 1 synced, 0 failed, 0 skipped.")), qPrintable(pushed.out + pushed.err));
         QVERIFY(cli.run(push + QStringList{QStringLiteral("--yes")}).out.contains(QStringLiteral("Success: No unlinked users found.")));
 
-        const CliResult contributor = cli.run({QStringLiteral("user"), QStringLiteral("get"), QStringLiteral("contributor@sandbox.test"), QStringLiteral("--by=email"),
-                                               QStringLiteral("--format"), QStringLiteral("json")});
-        const QJsonObject row = QJsonDocument::fromJson(contributor.out.toUtf8()).array().first().toObject();
+        const QJsonObject row = contributorRow();
         QVERIFY(row.value(u"workos_user_id").toString().startsWith(QLatin1String("user_")));
         const CliResult pullDry = cli.run({QStringLiteral("--env"), env, QStringLiteral("sync"), QStringLiteral("pull"), QStringLiteral("--dry-run")});
         QVERIFY2(pullDry.out.contains(QStringLiteral("Dry run: would re-sync ")), qPrintable(pullDry.out + pullDry.err));
@@ -482,27 +488,12 @@ private Q_SLOTS:
     // waited out; persistent 500s end in a clear error naming WorkOS, exit 1.
     void workosFaultsReachTheAdminAsClearOutcomes()
     {
-        const QString state = qEnvironmentVariable("SANDBOX_STATE");
-        const QString emulatorUrl = QStringLiteral("http://127.0.0.1:%1").arg(qEnvironmentVariable("SANDBOX_EMULATOR_PORT"));
-        QFile emulator(state + QStringLiteral("/emulator/credentials.env"));
-        QVERIFY(emulator.open(QIODevice::ReadOnly));
-        const QString apiKey = QRegularExpression(QStringLiteral("SANDBOX_WORKOS_API_KEY='([^']+)'")).match(QString::fromUtf8(emulator.readAll())).captured(1);
-        QNetworkAccessManager nam;
         const auto control = [&](const QByteArray &method, const QJsonObject &body) {
-            QNetworkRequest request(QUrl(emulatorUrl + QStringLiteral("/_emulator/faults")));
-            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-            QNetworkReply *reply = nam.sendCustomRequest(request, method, QJsonDocument(body).toJson(QJsonDocument::Compact));
-            QEventLoop loop;
-            QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-            loop.exec();
-            reply->deleteLater();
-            return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            return emulator(method, QStringLiteral("/_emulator/faults"), body).first;
         };
         CliRunner cli;
-        QCOMPARE(cli.run(addArgs(QStringLiteral("sandbox")), m_appPassword + '\n').exitCode, 0);
+        addSandbox(cli);
         const QString env = QStringLiteral("staging");
-        QCOMPARE(cli.run({QStringLiteral("--env"), env, QStringLiteral("site"), QStringLiteral("secret"), QStringLiteral("sandbox"), QStringLiteral("api-key"),
-                          QStringLiteral("--secret-stdin")}, apiKey.toUtf8() + '\n').exitCode, 0);
         const QStringList remote{QStringLiteral("--env"), env, QStringLiteral("org"), QStringLiteral("list"), QStringLiteral("--source=remote"),
                                  QStringLiteral("--format"), QStringLiteral("csv")};
 
