@@ -104,14 +104,7 @@ final class SandboxNetwork {
 			self::$db->set_charset( 'utf8mb4' );
 			self::$db->autocommit( true );
 		}
-		$statement = self::$db->prepare( $sql );
-		Assert::assertNotFalse( $statement, self::$db->error );
-		if ( $params ) {
-			$statement->bind_param( str_repeat( 's', count( $params ) ), ...array_map( 'strval', $params ) );
-		}
-		Assert::assertTrue( $statement->execute(), $statement->error );
-		$result = $statement->get_result();
-		return $result ? $result->fetch_all( MYSQLI_ASSOC ) : array();
+		return WebhookSite::rows_of( self::$db, $sql, $params );
 	}
 
 	/** @param array<int,scalar> $params */

@@ -107,8 +107,18 @@ final class WebhookSite {
 	 * @return array<int,array<string,mixed>>
 	 */
 	public static function rows( string $sql, array $params = array() ): array {
-		$statement = self::db()->prepare( $sql );
-		Assert::assertNotFalse( $statement, self::db()->error );
+		return self::rows_of( self::db(), $sql, $params );
+	}
+
+	/**
+	 * Rows of a query with "?" placeholders (bound as strings) on any connection.
+	 *
+	 * @param array<int,scalar> $params
+	 * @return array<int,array<string,mixed>>
+	 */
+	public static function rows_of( mysqli $db, string $sql, array $params = array() ): array {
+		$statement = $db->prepare( $sql );
+		Assert::assertNotFalse( $statement, $db->error );
 		if ( $params ) {
 			$statement->bind_param( str_repeat( 's', count( $params ) ), ...array_map( 'strval', $params ) );
 		}
