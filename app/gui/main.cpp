@@ -46,7 +46,8 @@ int main(int argc, char *argv[])
     workos::HttpClient http;
     workos::SiteService sites(profiles, secrets, http);
 
-    workos::gui::MainWindow window(profiles, sites);
+    workos::gui::ConsoleContext context{profiles, secrets, http, sites};
+    workos::gui::MainWindow window(context);
     window.show();
 
     if (parser.isSet(screenshot)) {

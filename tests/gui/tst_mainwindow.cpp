@@ -1,4 +1,5 @@
 #include "../support/RawHttpServer.h"
+#include "GuiTestSupport.h"
 #include "MainWindow.h"
 #include "net/HttpClient.h"
 #include "profiles/ProfileStore.h"
@@ -21,51 +22,8 @@ using namespace workos;
 using workos::gui::EnvironmentBadge;
 using workos::gui::MainWindow;
 
-namespace {
-
-QString screenshotPath(const QString &name)
-{
-    const QString dir = qEnvironmentVariable("WORKOS_TEST_OUTPUT", QDir::tempPath());
-    QDir().mkpath(dir);
-    return dir + QLatin1Char('/') + name;
-}
-
-// Everything a MainWindow needs, isolated: its own profile file and keychain service.
-struct Fixture
-{
-    QTemporaryDir dir;
-    ProfileStore profiles{dir.filePath(QStringLiteral("profiles.sqlite"))};
-    SecretStore secrets{QStringLiteral("com.wpworkos.Console.test-") + QUuid::createUuid().toString(QUuid::WithoutBraces)};
-    HttpClient http;
-    SiteService sites{profiles, secrets, http};
-
-    void addSite(const QString &name, const QString &url, const QString &environment)
-    {
-        SiteProfile p;
-        p.name = name;
-        p.url = QUrl(url);
-        p.username = QStringLiteral("admin");
-        p.environment = environment;
-        QVERIFY(profiles.addSite(p).ok());
-        bool done = false;
-        secrets.write(SecretStore::appPasswordKey(name), QStringLiteral("app pass word"), &http,
-                      [&](const Result<void> &r) {
-                          QVERIFY2(r.ok(), qPrintable(r.error().message));
-                          done = true;
-                      });
-        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
-    }
-};
-
-void saveScreenshot(QWidget &w, const QString &name)
-{
-    const QImage image = w.grab().toImage();
-    QVERIFY(!image.isNull());
-    QVERIFY(image.width() >= 800 && image.height() >= 500);
-    QVERIFY(image.save(screenshotPath(name)));
-}
-
-} // namespace
+using workos::test::saveScreenshot;
+using Fixture = workos::test::ConsoleFixture;
 
 class TestMainWindow : public QObject
 {
@@ -74,8 +32,7 @@ private Q_SLOTS:
     void opensWithAnEmptySiteList()
     {
         Fixture f;
-        QVERIFY(f.profiles.open().ok());
-        MainWindow window(f.profiles, f.sites);
+        MainWindow window(f.context);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -100,11 +57,10 @@ private Q_SLOTS:
         server.respond("/wp-json/workos/v1/admin/status", 200, status.readAll());
 
         Fixture f;
-        QVERIFY(f.profiles.open().ok());
         f.addSite(QStringLiteral("intranet"), QString::fromLatin1(base), QStringLiteral("production"));
         f.addSite(QStringLiteral("offline"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("staging"));
 
-        MainWindow window(f.profiles, f.sites);
+        MainWindow window(f.context);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.refresh();
