@@ -40,6 +40,7 @@ public:
 
     QString dataDir() const { return m_dir.path(); }
     QProcessEnvironment environment() const { return m_env; }
+    void setEnv(const QString &name, const QString &value) { m_env.insert(name, value); }
 
 private:
     QTemporaryDir m_dir;
