@@ -8,6 +8,7 @@
 #include "site/SiteService.h"
 #include "widgets/EnvironmentBadge.h"
 #include "widgets/SiteHealthDelegate.h"
+#include "wizard/OnboardingWizard.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -87,7 +88,8 @@ MainWindow::MainWindow(ConsoleContext &context, QWidget *parent)
     empty->setAlignment(Qt::AlignCenter);
     empty->setWordWrap(true);
     empty->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    empty->setText(tr("<h2>No sites yet</h2><p>Add a WordPress site that runs the WorkOS Companion plugin:</p>"
+    empty->setText(tr("<h2>No sites yet</h2><p>Add a WordPress site that runs the WorkOS Companion plugin with "
+                      "<b>Add site…</b> (Ctrl+N), or from a terminal:</p>"
                       "<p><code>wpworkos site add NAME --url https://example.com --user admin</code></p>"
                       "<p>The console uses a WordPress Application Password, kept in your keychain.</p>"));
     m_pages->addWidget(empty);
@@ -215,7 +217,18 @@ void MainWindow::updateSiteActions()
 
 void MainWindow::addSite()
 {
-    Q_EMIT addSiteRequested();
+    if (auto *open = findChild<OnboardingWizard *>(); open && open->isVisible()) {
+        open->raise();
+        return;
+    }
+    auto *wizard = new OnboardingWizard(m_context, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &OnboardingWizard::siteAdded, this, [this](const QString &name) {
+        m_context.profiles.setCurrentSite(name);
+        refresh();
+        statusBar()->showMessage(tr("Added “%1”.").arg(name), 8000);
+    });
+    wizard->open();
 }
 
 void MainWindow::removeSite()

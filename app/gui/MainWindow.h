@@ -41,15 +41,13 @@ public:
 
 public Q_SLOTS:
     void refresh();
+    // Opens the onboarding wizard (window-modal, the window stays responsive).
     void addSite();
     void removeSite();
     void moveSite(int delta);
 
 Q_SIGNALS:
     void checksFinished();
-    // Emitted by addSite(): the onboarding wizard is opened by whoever owns the window (main.cpp,
-    // tests), so the window itself stays testable without a modal dialog.
-    void addSiteRequested();
 
 private:
     void createPages();

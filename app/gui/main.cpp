@@ -65,5 +65,8 @@ int main(int argc, char *argv[])
         QTimer::singleShot(20000, &window, grab);
     }
     QTimer::singleShot(0, &window, &workos::gui::MainWindow::refresh);
+    // First run: straight into the onboarding wizard.
+    if (!parser.isSet(screenshot) && profiles.sites().isEmpty())
+        QTimer::singleShot(0, &window, &workos::gui::MainWindow::addSite);
     return app.exec();
 }

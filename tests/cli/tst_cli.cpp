@@ -196,6 +196,31 @@ private Q_SLOTS:
         QVERIFY(r.out.isEmpty());
     }
 
+    // No secret service at all: a clear message with advice, exit 1, the site not half-added, and
+    // the password written nowhere (never a plaintext fallback).
+    void keychainUnavailableIsAClearErrorAndNothingIsWritten()
+    {
+        CliRunner cli;
+        cli.setEnv(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/bus"));
+        const QByteArray password = "no keyring pass word";
+        const CliResult add = cli.run({QStringLiteral("site"), QStringLiteral("add"), QStringLiteral("s1"), QStringLiteral("--url"),
+                                       QStringLiteral("https://s1.example"), QStringLiteral("--user"), QStringLiteral("admin"),
+                                       QStringLiteral("--password-stdin"), QStringLiteral("--no-verify")}, password + '\n');
+        QCOMPARE(add.exitCode, 1);
+        QVERIFY2(add.err.startsWith(QStringLiteral("Error: ")), qPrintable(add.err));
+        QVERIFY2(add.err.contains(QStringLiteral("keychain"), Qt::CaseInsensitive), qPrintable(add.err));
+        QVERIFY(!add.err.contains(QString::fromLatin1(password)));
+        const CliResult list = cli.run({QStringLiteral("site"), QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("ids")});
+        QCOMPARE(list.exitCode, 0);
+        QVERIFY2(list.out.trimmed().isEmpty(), qPrintable(list.out)); // not kept without its password
+        QDirIterator files(cli.dataDir(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            QFile f(files.next());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY2(!f.readAll().contains(password), qPrintable(f.fileName()));
+        }
+    }
+
     // WorkOS secrets go to the keychain and nowhere else: not the profile store, not any file of
     // the data folder.
     void workosSecretsLiveOnlyInTheKeychain()

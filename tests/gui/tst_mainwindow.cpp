@@ -8,7 +8,12 @@
 #include "site/SiteService.h"
 #include "widgets/EnvironmentBadge.h"
 
+#include <QAbstractButton>
+#include <QApplication>
 #include <QDir>
+#include <QMessageBox>
+#include <QTimer>
+#include <QWizard>
 #include <QFile>
 #include <QLabel>
 #include <QListView>
@@ -91,6 +96,54 @@ private Q_SLOTS:
         QVERIFY(error->text().startsWith(QStringLiteral("Cannot reach http://127.0.0.1:1")));
         QCOMPARE(f.profiles.currentSite(), QStringLiteral("offline"));
         saveScreenshot(window, QStringLiteral("mainwindow-unreachable.png"));
+    }
+
+    void addsRemovesAndReordersSites()
+    {
+        Fixture f;
+        f.addSite(QStringLiteral("alpha"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("production"));
+        f.addSite(QStringLiteral("beta"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("staging"));
+        f.addSite(QStringLiteral("gamma"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("production"));
+        MainWindow window(f.context);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *list = window.findChild<QListView *>(QStringLiteral("siteList"));
+        SiteListModel *model = window.siteModel();
+
+        // Reorder with the keyboard: gamma moves to the top, and the order is kept in the store.
+        list->setCurrentIndex(model->index(2));
+        QTest::keyClick(&window, Qt::Key_Up, Qt::ControlModifier | Qt::ShiftModifier);
+        QTest::keyClick(&window, Qt::Key_Up, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(model->profileAt(0).name, QStringLiteral("gamma"));
+        QCOMPARE(f.profiles.sites().first().name, QStringLiteral("gamma"));
+        QCOMPARE(list->currentIndex().row(), 0);
+        QVERIFY(!window.findChild<QWidget *>(QStringLiteral("moveSiteUpButton"))->isEnabled());
+
+        // Remove asks first; Cancel keeps the site, Remove deletes it and its keychain entries.
+        auto answer = [](const QString &button) {
+            QTimer::singleShot(0, [button]() {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                QVERIFY(box);
+                for (QAbstractButton *b : box->buttons()) {
+                    if (b->text().remove(u'&') == button)
+                        b->click();
+                }
+            });
+        };
+        answer(QStringLiteral("Cancel"));
+        window.removeSite();
+        QCOMPARE(model->rowCount(), 3);
+        answer(QStringLiteral("Remove"));
+        window.removeSite();
+        QTRY_COMPARE(model->rowCount(), 2);
+        QVERIFY(!f.profiles.site(QStringLiteral("gamma")));
+
+        // Add site opens the onboarding wizard, window-modal.
+        QTest::mouseClick(window.findChild<QAbstractButton *>(QStringLiteral("addSiteButton")), Qt::LeftButton);
+        auto *wizard = window.findChild<QWizard *>(QStringLiteral("onboardingWizard"));
+        QVERIFY(wizard);
+        QTRY_VERIFY(wizard->isVisible());
+        wizard->reject();
     }
 
     void productionAndStagingLookDifferent()
