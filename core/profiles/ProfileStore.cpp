@@ -241,24 +241,42 @@ Result<void> ProfileStore::moveSite(const QString &name, int newPosition)
     return {};
 }
 
-QString ProfileStore::currentSite() const
+QString ProfileStore::preference(const QString &key) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    if (q.exec(QStringLiteral("SELECT value FROM settings WHERE key = 'current_site'")) && q.next())
+    q.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
+    q.addBindValue(key);
+    if (q.exec() && q.next())
         return q.value(0).toString();
     return {};
+}
+
+Result<void> ProfileStore::setPreference(const QString &key, const QString &value)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (value.isEmpty()) {
+        q.prepare(QStringLiteral("DELETE FROM settings WHERE key = ?"));
+        q.addBindValue(key);
+    } else {
+        q.prepare(QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)"));
+        q.addBindValue(key);
+        q.addBindValue(value);
+    }
+    if (!q.exec())
+        return sqlError(tr("saving the preference “%1”").arg(key));
+    return {};
+}
+
+QString ProfileStore::currentSite() const
+{
+    return preference(QStringLiteral("current_site"));
 }
 
 Result<void> ProfileStore::setCurrentSite(const QString &name)
 {
     if (!site(name))
         return Error{tr("No site named “%1”.").arg(name), QStringLiteral("not_found")};
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES ('current_site', ?)"));
-    q.addBindValue(name);
-    if (!q.exec())
-        return sqlError(tr("choosing the current site"));
-    return {};
+    return setPreference(QStringLiteral("current_site"), name);
 }
 
 } // namespace workos

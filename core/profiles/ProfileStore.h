@@ -40,6 +40,10 @@ public:
     Result<void> moveSite(const QString &name, int newPosition);
 
     // The site commands act on when no --site is given; empty when there is none.
+    // The console's own preferences (language, …): small text values next to the sites.
+    QString preference(const QString &key) const;
+    Result<void> setPreference(const QString &key, const QString &value);
+
     QString currentSite() const;
     Result<void> setCurrentSite(const QString &name);
 

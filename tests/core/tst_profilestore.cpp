@@ -96,6 +96,23 @@ private Q_SLOTS:
         QCOMPARE(store.site(QStringLiteral("one"))->environment, QStringLiteral("staging"));
     }
 
+    void keepsPreferences()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("profiles.sqlite"));
+        {
+            ProfileStore store(path);
+            QVERIFY(store.open().ok());
+            QVERIFY(store.preference(QStringLiteral("language")).isEmpty());
+            QVERIFY(store.setPreference(QStringLiteral("language"), QStringLiteral("de")).ok());
+        }
+        ProfileStore again(path);
+        QVERIFY(again.open().ok());
+        QCOMPARE(again.preference(QStringLiteral("language")), QStringLiteral("de"));
+        QVERIFY(again.setPreference(QStringLiteral("language"), QString()).ok()); // empty: back to the default
+        QVERIFY(again.preference(QStringLiteral("language")).isEmpty());
+    }
+
     void refusesANewerSchema()
     {
         QTemporaryDir dir;
