@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "BuildInfo.h"
+#include "Translations.h"
 #include "pages/SitePage.h"
 #include "pages/StatusPage.h"
 #include "profiles/ProfileStore.h"
@@ -11,6 +12,7 @@
 #include "wizard/OnboardingWizard.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
@@ -134,6 +136,7 @@ MainWindow::MainWindow(ConsoleContext &context, QWidget *parent)
     QAction *refreshAction = view->addAction(tr("&Refresh"), this, &MainWindow::refresh);
     refreshAction->setObjectName(QStringLiteral("refreshAction"));
     refreshAction->setShortcut(QKeySequence::Refresh);
+    createLanguageMenu(view->addMenu(tr("&Language")));
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About WorkOS Console"), this, [this]() {
         QMessageBox::about(this, tr("About WorkOS Console"),
@@ -168,6 +171,37 @@ void MainWindow::selectSite(int row)
     m_pages->setCurrentIndex(SitePages);
     showCurrent();
     showCurrentPage();
+}
+
+void MainWindow::createLanguageMenu(QMenu *menu)
+{
+    menu->setObjectName(QStringLiteral("languageMenu"));
+    auto *group = new QActionGroup(menu);
+    const QString chosen = m_context.profiles.preference(QStringLiteral("language"));
+    auto add = [this, menu, group, chosen](const QString &code, const QString &label) {
+        QAction *action = menu->addAction(label);
+        action->setObjectName(QStringLiteral("language-") + (code.isEmpty() ? QStringLiteral("system") : code));
+        action->setCheckable(true);
+        action->setChecked(code == chosen);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code]() {
+            if (const auto saved = m_context.profiles.setPreference(QStringLiteral("language"), code); !saved) {
+                QMessageBox::warning(this, tr("Language"), saved.error().message);
+                return;
+            }
+            statusBar()->showMessage(tr("The console speaks the chosen language from its next start."), 10000);
+        });
+    };
+    add(QString(), tr("System language"));
+    menu->addSeparator();
+    for (const QString &code : availableLanguages()) {
+        const QLocale locale(code);
+        // Each language in its own words, so an admin finds theirs whatever the console speaks now.
+        QString name = locale.nativeLanguageName();
+        if (!name.isEmpty())
+            name[0] = name[0].toUpper();
+        add(code, name.isEmpty() ? code : name);
+    }
 }
 
 void MainWindow::createPages()

@@ -10,6 +10,7 @@
 
 class QLabel;
 class QListView;
+class QMenu;
 class QStackedWidget;
 class QTabWidget;
 class QToolButton;
@@ -51,6 +52,7 @@ Q_SIGNALS:
 
 private:
     void createPages();
+    void createLanguageMenu(QMenu *menu);
     void addSitePage(SitePage *page);
     void selectSite(int row);
     void showCurrent();

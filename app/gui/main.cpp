@@ -1,6 +1,7 @@
 // workos-console: the desktop front end. All behaviour lives in core/; this wires it to widgets.
 #include "BuildInfo.h"
 #include "MainWindow.h"
+#include "StartupProbe.h"
 #include "Translations.h"
 #include "net/HttpClient.h"
 #include "profiles/ProfileStore.h"
@@ -18,11 +19,16 @@ int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("workos-console"));
-    QApplication::setApplicationDisplayName(QObject::tr("WorkOS Console"));
     QApplication::setApplicationVersion(QLatin1String(workos::build::version));
     QApplication::setOrganizationDomain(QStringLiteral("wpworkos.com"));
     QApplication::setDesktopFileName(QLatin1String(workos::build::appId));
-    workos::installTranslations(app);
+
+    // The profile store first: it holds the admin's language (View → Language), which every
+    // text after this point is shown in; without a choice, the desktop's language.
+    workos::ProfileStore profiles;
+    const auto opened = profiles.open();
+    workos::installTranslations(app, opened ? profiles.preference(QStringLiteral("language")) : QString());
+    QApplication::setApplicationDisplayName(QObject::tr("WorkOS Console"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QObject::tr("Run WorkOS identity for your WordPress sites."));
@@ -35,8 +41,7 @@ int main(int argc, char *argv[])
     parser.addOption(screenshot);
     parser.process(app);
 
-    workos::ProfileStore profiles;
-    if (const auto opened = profiles.open(); !opened) {
+    if (!opened) {
         std::fprintf(stderr, "workos-console: %s\n", qPrintable(opened.error().message));
         if (!parser.isSet(screenshot))
             QMessageBox::critical(nullptr, QObject::tr("WorkOS Console"), opened.error().message);
@@ -48,6 +53,8 @@ int main(int argc, char *argv[])
 
     workos::gui::ConsoleContext context{profiles, secrets, http, sites};
     workos::gui::MainWindow window(context);
+    if (workos::gui::StartupProbe::requested())
+        workos::gui::StartupProbe::watch(&window);
     window.show();
 
     if (parser.isSet(screenshot)) {
@@ -66,7 +73,7 @@ int main(int argc, char *argv[])
     }
     QTimer::singleShot(0, &window, &workos::gui::MainWindow::refresh);
     // First run: straight into the onboarding wizard.
-    if (!parser.isSet(screenshot) && profiles.sites().isEmpty())
+    if (!parser.isSet(screenshot) && !workos::gui::StartupProbe::requested() && profiles.sites().isEmpty())
         QTimer::singleShot(0, &window, &workos::gui::MainWindow::addSite);
     return app.exec();
 }
