@@ -32,6 +32,16 @@ SecretStore::SecretStore(QObject *parent) : SecretStore(QString::fromLatin1(buil
 
 SecretStore::SecretStore(QString service, QObject *parent) : QObject(parent), m_service(std::move(service)) {}
 
+SecretStore::~SecretStore()
+{
+    // A job still waiting for the secret service must outlive us: libsecret calls back into it
+    // when the answer comes, and a deleted job crashes the console (closing the window while a
+    // site check reads its password). Orphaned, it finishes and deletes itself; the callbacks'
+    // context is gone by then, so nothing else runs.
+    for (QKeychain::Job *job : findChildren<QKeychain::Job *>(Qt::FindDirectChildrenOnly))
+        job->setParent(nullptr);
+}
+
 Error SecretStore::explain(int keychainError, const QString &detail, const QString &key)
 {
     const QString what = tr("The keychain refused “%1”").arg(key);

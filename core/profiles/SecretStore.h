@@ -29,6 +29,7 @@ public:
 
     explicit SecretStore(QObject *parent = nullptr);
     explicit SecretStore(QString service, QObject *parent = nullptr); // tests: a private service name
+    ~SecretStore() override;
 
     // A missing entry is not an error: the callback gets an empty string.
     void read(const QString &key, QObject *context, std::function<void(Result<QString>)> done);

@@ -76,6 +76,24 @@ private Q_SLOTS:
         QVERIFY(remove(key).ok());        // and removing it twice is fine
     }
 
+    // The console closing while a read is on its way: the store and the caller go first, the
+    // secret service answers later, and nothing is called (before the fix: a crash in QtKeychain).
+    void survivesGoingAwayWithAJobInFlight()
+    {
+        bool called = false;
+        {
+            auto *owner = new QObject;
+            auto *store = new SecretStore(QStringLiteral("com.wpworkos.Console.test-") + QUuid::createUuid().toString(QUuid::WithoutBraces));
+            for (int i = 0; i < 5; ++i)
+                store->read(QStringLiteral("site/x/wordpress/app-password"), owner, [&](const Result<QString> &) { called = true; });
+            delete owner;
+            delete store;
+        }
+        QTest::qWait(1500); // the answers arrive into orphaned jobs, which delete themselves
+        QVERIFY(!called);
+        QVERIFY(read(QStringLiteral("site/x/still-works")).ok());
+    }
+
     void explainsKeychainFailuresWithAdvice_data()
     {
         QTest::addColumn<int>("error");
