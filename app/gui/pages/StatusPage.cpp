@@ -18,6 +18,7 @@ StatusPage::StatusPage(QWidget *parent)
     m_summary->setObjectName(QStringLiteral("siteSummary"));
     m_error->setObjectName(QStringLiteral("siteError"));
     m_table->setObjectName(QStringLiteral("statusTable"));
+    m_table->setAccessibleName(tr("The site's settings and their sources"));
 
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
