@@ -59,6 +59,46 @@
         <source>indexing events</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>reading the days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>preparing the count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listing the event types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counting sign-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recording the pull</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the saved filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A saved filter needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saving the filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleting the filter</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ActivityCommand</name>
@@ -145,16 +185,34 @@
         <source>The cache of &apos;%1&apos; is empty. Run: wpworkos activity pull</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>Exported %n event(s) to %1.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ActivityExport</name>
+    <message>
+        <source>Cannot write the export: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActivityFilter</name>
+    <message>
+        <source>The start (%1) is after the end (%2): no event can be in that range.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -179,6 +237,21 @@
     <message>
         <source>Nothing newer than %1 (the site runs %2).
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckStatus</name>
+    <message>
+        <source>Pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fail</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -402,6 +475,180 @@
     </message>
 </context>
 <context>
+    <name>DiagnosticsPage</name>
+    <message>
+        <source>Keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Console&apos;s WorkOS API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site&apos;s checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PHP version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WordPress version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PHP extensions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP transport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schema version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callback not cached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorization header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WP-Cron</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Break-glass sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed webhook echo</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OnboardingPlan</name>
+    <message>
+        <source>“%1” is not a valid site name: use letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (at most 64).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site address is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Application Password is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WorkOS API key is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WorkOS client ID is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WorkOS environment ID is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an organization or name a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site “%1”: %2, as %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS environment: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key %1, client ID %2, environment ID %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organization: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organization: create “%1”%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook secret: unchanged on the site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook secret %1, stored on the site and in your keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role map: built-in (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role map: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role map: unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in: %1, WordPress passwords %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>through WorkOS (AuthKit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WordPress&apos;s form checked by WorkOS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>still allowed (break-glass on)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused (break-glass off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OrgCommand</name>
     <message>
         <source>List, fetch and sync organizations; show and change their members.</source>
@@ -544,7 +791,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>choosing the current site</source>
+        <source>saving the preference “%1”</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -560,6 +807,95 @@
     </message>
     <message>
         <source>Check every site, save a picture of the main window to &lt;file&gt;, and quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RedirectRules</name>
+    <message>
+        <source>The %1 redirects must be a map of role to address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most %1 %2 redirects; there are %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a WordPress role on this site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the address to send them to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“First login only” must be on or off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a page of this site: use a path such as /welcome/ or an address on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoleMap</name>
+    <message>
+        <source>A role map holds at most %1 entries; this one has %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WorkOS role “%1…” is longer than %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WorkOS role “%1” contains control characters or &lt; &gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a WordPress role on this site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingRules</name>
+    <message>
+        <source>%1 must be text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is longer than %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 may hold only printable characters without spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid %2: it looks like %3 (letters, digits and _).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>login_mode is redirect or headless.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deprovision_action is deactivate, demote or delete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reassign_user is a user id (0 for none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is on or off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a setting of the companion.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -786,6 +1122,41 @@
     </message>
 </context>
 <context>
+    <name>SiteSettings</name>
+    <message>
+        <source>“%1” is not a site-wide setting of the WorkOS Companion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must be “production” or “staging”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must be a whole number of seconds from 1 to 3600.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the address of the WorkOS API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must be an address such as https://api.workos.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address may not contain credentials, a query (?…) or a fragment (#…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must use https (plain http only on this machine: localhost, 127.0.0.1, ::1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SiteStatus</name>
     <message>
         <source>The companion&apos;s status answer has no plugin version; is the WorkOS Companion plugin up to date?</source>
@@ -890,19 +1261,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Would import: %1 imported, %2 failed, %3 skipped.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>User %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write the report %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Imported: %1 imported, %2 failed, %3 skipped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -967,10 +1326,6 @@
     </message>
     <message>
         <source>User #%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 synced, %2 failed, %3 skipped.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1040,6 +1395,10 @@
         <source>reading items</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot write the report %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncService</name>
@@ -1076,6 +1435,129 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Canceled: nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No WordPress user has this e-mail address: one is created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WordPress user #%1 has this e-mail address: it is linked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already linked to WordPress user #%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Would import: %1 imported, %2 failed, %3 skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: %1 imported, %2 failed, %3 skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Would sync: %1 synced, %2 failed, %3 skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 synced, %2 failed, %3 skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e-mail %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name “%1” → “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No WorkOS user has this e-mail address: one is created (address verified) and linked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS user %1 has this e-mail address: it is linked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS user %1&apos;s names are written again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From WorkOS user %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already linked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already as in WorkOS user %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserActions</name>
+    <message>
+        <source>User #%1 is not linked to WorkOS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User #%1 is already linked to WorkOS ID: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WordPress user #%1 not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a WorkOS user ID or e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed to fetch WorkOS user: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No WorkOS user has the e-mail address %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS has not verified %1 for user %2: link by the WorkOS user ID if the address is theirs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is neither a WorkOS user ID nor an e-mail address.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1139,14 +1621,6 @@
         <translation type="unfinished">Bestätigung nötig: im Terminal ausführen oder --yes angeben.</translation>
     </message>
     <message>
-        <source>WordPress user #%1 not found.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User #%1 is not linked to WorkOS.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Unlink user #%1 (%2) from WorkOS ID %3?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1160,14 +1634,6 @@
     </message>
     <message>
         <source>WorkOS is not configured. %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User #%1 is already linked to WorkOS ID: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Failed to fetch WorkOS user: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1203,6 +1669,76 @@
     </message>
 </context>
 <context>
+    <name>workos::ActivityTableModel</name>
+    <message>
+        <source>user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WordPress user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browser: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>workos::AuthorizeApplication</name>
+    <message>
+        <source>The site&apos;s REST API did not answer (HTTP %1%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site does not offer Application Passwords (they need https, or a local site, and may be turned off by a plugin). Create one on your profile page instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot listen on the loopback address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS Console is connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can close this window and go back to the console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You declined the connection. Go back to the console to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>workos::BulkRun</name>
     <message numerus="yes">
         <source>Canceled: %n item(s) left; run the same command again to resume.</source>
@@ -1220,6 +1756,97 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>workos::Onboarding</name>
+    <message>
+        <source>“%1” is not a site address: use http:// or https:// and a host name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the WordPress user name and its Application Password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS refused the API key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS does not know the client ID “%1” in this environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not check the client ID with WorkOS (HTTP %1%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site is being set up already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the site in the console…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storing the WorkOS API key in your keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key could not be stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storing the webhook secret in your keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook secret could not be stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the organization “%1” in WorkOS…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS did not create the organization: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the role map on the site…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site refused the role map: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the WorkOS settings on the site…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site refused the settings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caching the organization on the site…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organization could not be read from WorkOS (%1); sync it later from the Settings page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site did not cache the organization (%1); sync it later from the Settings page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organization %1 created in WorkOS stays there; choose it when you try again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1262,6 +1889,49 @@
     </message>
     <message>
         <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>workos::UserListModel</name>
+    <message>
+        <source>not linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organization: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last synced</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1342,6 +2012,680 @@ Global options:
     </message>
 </context>
 <context>
+    <name>workos::gui::ActivityChart</name>
+    <message>
+        <source>Sign-ins per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No days to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sign-ins per day (UTC) from %1 to %2: %n login(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n failed sign-in(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Busiest day %1: %2 logins, %3 failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-ins per day (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logins (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No days to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sign-ins in this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 logins, %3 failed sign-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>workos::gui::ActivityPage</name>
+    <message>
+        <source>&amp;Pull</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch the events logged since the last pull</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the events the filters select as CSV or JSON (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User id or e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words in the event, e-mail, IP, browser or details (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every event again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A day in UTC, as the log&apos;s times are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the current filters under a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget the selected saved filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected saved filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the filter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sea&amp;rch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sav&amp;ed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The activity cache of %1 was unreadable: it was set aside and is filled again from the site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search looks for words (letters or digits): “%1” has none, so nothing matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cached activity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing %1 events; counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache is empty: pull to fetch the site&apos;s activity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No event matches the filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 events (more as you scroll).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No activity cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — as of %2 (the last complete pull)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — not pulled yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulling new events from %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulled %1 new events…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot pull new events from %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the cached copy as of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the cached copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Pull cancelled after %n new event(s); they are kept.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pulled %n new event(s) from %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 events…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled: %1 was not written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n event(s) to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved the filter “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted the saved filter “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>workos::gui::ChangeReviewDialog</name>
+    <message>
+        <source>Review changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>These %n change(s) will be written to the %1 environment of “%2”:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changes to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>workos::gui::ChangelogPage</name>
+    <message>
+        <source>WorkOS Console</source>
+        <translation type="unfinished">WorkOS-Konsole</translation>
+    </message>
+    <message>
+        <source>Companion on the selected site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Changelog of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the installed release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changelog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Companion on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The changelog of the companion on %1 could not be loaded: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This build of the console has no changelog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a site to see the changelog of its companion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the changelog of the companion on %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The companion&apos;s changelog is not available. The console&apos;s own changelog is under “WorkOS Console”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>workos::gui::CheckedPage</name>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished">Wird geprüft…</translation>
+    </message>
+</context>
+<context>
+    <name>workos::gui::CompanionPage</name>
+    <message>
+        <source>WorkOS Companion found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS keeps production and staging apart: each has its own keys. Choose the one to set up now; you can add the other later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Staging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS environment to set up:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;WorkOS Companion %1&lt;/b&gt; on WordPress %2 (PHP %3)%4.&lt;br&gt;Active environment on the site: &lt;b&gt;%5&lt;/b&gt;.&lt;br&gt;The site talks to WorkOS at %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, multisite network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The companion&apos;s database tables are at version %1, it expects %2: deactivate and activate the plugin on the site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS is configured on this site already: the values you enter replace the current ones when you apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>workos::gui::CreateOrganizationDialog</name>
+    <message>
+        <source>Create organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organization name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acme Corp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creates the organization in WorkOS (%1 environment, with the console&apos;s API key) and adds it to the site&apos;s cache. Save afterwards to make it this environment&apos;s organization.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the organization a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most 255 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name cannot contain &lt; &gt; or control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>workos::gui::CredentialsPage</name>
+    <message>
+        <source>WorkOS credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;API key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Client ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Environment ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find them in the WorkOS dashboard under API Keys, for the environment chosen. The API key goes to the site and to your keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For the %1 environment of “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by a constant in wp-config.php on the site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site&apos;s key is set by a constant in wp-config.php; the console still needs it for its own calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>WorkOS accepted the key; %n organization(s) found.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>workos::gui::DiagnosticsPage</name>
+    <message>
+        <source>&amp;Run diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save re&amp;port…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the console, the site and the webhook path again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the report as wpworkos diagnostics prints it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report as text or JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnostic checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running diagnostics on %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the console, the site and the webhook path…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What this console holds for the site, and whether the site answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The companion&apos;s own checks on the site&apos;s server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An event signed with the console&apos;s webhook secret, posted to the site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An earlier check failed, so this could not be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled before this was checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last run: %1, %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some checks could not run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnostics of %1 — passed: %2, warnings: %3, failed: %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled (%1). Only the checks shown ran; what was already sent to the site finishes there without the console waiting for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnostics cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed: %1, warnings: %2, failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied the diagnostics report to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text report (*.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON report (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save diagnostics report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save the report to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the diagnostics report to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>workos::gui::DonePage</name>
+    <message>
+        <source>Site set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is in the console and WorkOS is configured for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organization %1 was created in WorkOS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the site and sending a signed test webhook…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnostics: %1 checks, %2 failed, %3 warnings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>workos::gui::EnvironmentBadge</name>
     <message>
         <source>PRODUCTION</source>
@@ -1365,6 +2709,217 @@ Global options:
     </message>
 </context>
 <context>
+    <name>workos::gui::GeneralSettingsTab</name>
+    <message>
+        <source>WorkOS credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Client ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;nvironment ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redirect URI:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add this address to the redirect URIs of your WorkOS application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a webhook endpoint with this address in the WorkOS dashboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Webhook secret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tolerance:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Login mode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hosted AuthKit page (redirect)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WordPress login form, checked by WorkOS (headless)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password &amp;fallback:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow WordPress passwords next to WorkOS (wp-login.php?fallback=1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Audit logging:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send WordPress events to WorkOS Audit Logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acti&amp;vity log:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the site&apos;s local activity log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site-wide (both environments)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS &amp;API address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS needs the environment ID too: without it the site does not use WorkOS for sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Single sign-on without a break-glass path.&lt;/b&gt; With password fallback off, WordPress passwords stop working: %1. If WorkOS is unreachable or misconfigured, nobody can sign in to wp-admin until password fallback is turned on again — from this console, which keeps working through its Application Password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the login form accepts only passwords WorkOS confirms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wp-login.php sends everyone to WorkOS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password fallback is off, but WorkOS is not configured for this environment yet: WordPress passwords keep working until it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password sign-in stays available next to WorkOS at wp-login.php?fallback=1: a break-glass path while WorkOS sign-in is new. Once it works, consider turning it off so nobody signs in around single sign-on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was sent: %n field(s) need fixing first (marked in red).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set, ends in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>settings.%1: %2 → a new value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Write to site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n change(s) to the %1 environment.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The site refused the changes; nothing was saved. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>workos::gui::JobBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the running job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>workos::gui::LinkUserDialog</name>
+    <message>
+        <source>Link to a WorkOS user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link WordPress user #%1 &lt;b&gt;%2&lt;/b&gt; (%3) to a WorkOS user. It then signs in with that WorkOS user, and WorkOS&apos;s profile is written to it on sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user_01… or name@example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By e-mail address only when WorkOS has verified it for that user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;WorkOS user ID or e-mail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>workos::gui::MainWindow</name>
     <message>
         <source>WorkOS Console</source>
@@ -1373,10 +2928,6 @@ Global options:
     <message>
         <source>Sites</source>
         <translation>Websites</translation>
-    </message>
-    <message>
-        <source>&lt;h2&gt;No sites yet&lt;/h2&gt;&lt;p&gt;Add a WordPress site that runs the WorkOS Companion plugin:&lt;/p&gt;&lt;p&gt;&lt;code&gt;wpworkos site add NAME --url https://example.com --user admin&lt;/code&gt;&lt;/p&gt;&lt;p&gt;The console uses a WordPress Application Password, kept in your keychain.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Environment:</source>
@@ -1434,6 +2985,959 @@ Global options:
         <source>Last refresh: %1</source>
         <translation>Zuletzt aktualisiert: %1</translation>
     </message>
+    <message>
+        <source>&amp;Add site…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected site up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move up (Ctrl+Shift+Up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected site down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move down (Ctrl+Shift+Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;No sites yet&lt;/h2&gt;&lt;p&gt;Add a WordPress site that runs the WorkOS Companion plugin with &lt;b&gt;Add site…&lt;/b&gt; (Ctrl+N), or from a terminal:&lt;/p&gt;&lt;p&gt;&lt;code&gt;wpworkos site add NAME --url https://example.com --user admin&lt;/code&gt;&lt;/p&gt;&lt;p&gt;The console uses a WordPress Application Password, kept in your keychain.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Site…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console speaks the chosen language from its next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove “%1” from the console?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its Application Password and WorkOS keys are deleted from your keychain. Nothing changes on the site itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move site</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>workos::gui::OnboardingWizard</name>
+    <message>
+        <source>Add a WordPress site</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>workos::gui::OrganizationPage</name>
+    <message>
+        <source>An &amp;existing organization:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create a new organization:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members of this WorkOS organization sign in to the site, with roles from the role map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organizations in WorkOS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by name or domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>example.com, example.org (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Domains:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(WorkOS has more organizations: filter by name to find yours among the first 100.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>workos::gui::OrganizationTab</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Use this organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ync from WorkOS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create organization…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WordPress roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapped role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites of the network this organization belongs to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save site &amp;mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This environment&apos;s organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organization &amp;ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Entitlement gate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only active members of the organization may sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organizations cached on the site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site copies WorkOS&apos;s organizations into its cache with its own API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create an organization in WorkOS with the console&apos;s API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members of the selected organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belongs to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync canceled: the site keeps what it copied so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS is not configured for the %1 environment on the site yet (API key, client ID and environment ID, on the Settings tab): the list shows the site&apos;s cache, and Sync needs the site&apos;s credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network&apos;s sites cannot be listed (%1): only the mapped site IDs are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot list the site&apos;s organizations: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site has no organizations cached yet: sync them from WorkOS, or create one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an organization to see its members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members of %1 (loading…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members of %1 cannot be listed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 (deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) of %1, as cached on the site:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No organization is chosen for this environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Domains: %3 · %n member(s) · in the site&apos;s cache since %4</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not in the site&apos;s cache: sync from WorkOS to see its name and members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was sent: %n field(s) need fixing first (marked in red).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Write to site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site refused the changes; nothing was saved. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n change(s) to the %1 environment.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The site is copying WorkOS&apos;s organizations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync from WorkOS failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced from WorkOS: %1 new, %2 updated, %3 unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be stored.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Creating “%1” in WorkOS…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the organization: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS did not create “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created “%1” in WorkOS (%2), but the site did not cache it: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created “%1” in WorkOS (%2). Save to make it this environment&apos;s organization.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the organization&apos;s sites: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 belongs to the organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the primary site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the organization needs at least one site, and its primary site among them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved: the organization belongs to %n site(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The site refused the mapping: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>workos::gui::RedirectTable</name>
+    <message>
+        <source>Login redirects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logout redirects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send them to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First sign-in only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add lo&amp;gin redirect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add log&amp;out redirect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applies to users linked to WorkOS when no explicit redirect was asked for. An address is a page of this site (/welcome/) or a URL on its own host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applies to users linked to WorkOS. An address is a page of this site (/goodbye/) or a URL on its own host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default (all roles)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role of row %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not a role on this site)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address of row %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First sign-in only, row %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove row %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most %1 redirects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: two rows for this role; keep one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not an address the site accepts: a page of this site (/welcome/) or a URL on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>workos::gui::RoleMapEditor</name>
+    <message>
+        <source>Save &amp;anyway…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Mode: replace.&lt;/b&gt; When a member signs in or is synced, their WordPress roles are &lt;i&gt;replaced&lt;/i&gt; by the one role their WorkOS role maps to; a WorkOS role the map does not name gets the “member” mapping (else Subscriber). The site never demotes its last administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS role or directory group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WordPress role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;dd mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use &amp;built-in map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admin → Administrator, editor → Editor, member → Subscriber; nothing stored on the site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write this map although no administrator keeps the role; you confirm first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whose role changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WordPress roles now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admin, member, a directory group…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS role of row %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WordPress role of row %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not a role on this site)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove row %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1: enter a WorkOS role or directory group name, or remove the row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is mapped twice: keep one row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in map: admin → Administrator, editor → Editor, member → Subscriber (nothing stored on the site).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The site&apos;s own map (%n entry/entries).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This map would take the administrator role from every administrator&lt;/b&gt; (%1): each is linked to WorkOS and none has a WorkOS role that maps to Administrator, so at their next sign-in nobody administers the site. The site refuses it; map a WorkOS role to Administrator, or save anyway if that is what you want.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No organization is chosen for this environment: the preview needs its members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keeps Administrator: the site&apos;s last administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none: member)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no members cached on the site yet: nobody to preview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>With this map, nobody among the %n member(s) of %1 changes role.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>With this map, %1 of the %n member(s) of %2 get another role when they next sign in or are synced:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>workos::gui::SaveBar</name>
+    <message>
+        <source>&amp;Revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put back what the site holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review the changes, then write them to the site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing to the site…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unsaved change(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>workos::gui::SettingField</name>
+    <message>
+        <source>Type a new value to replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not offered here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set, ends in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: constant %1 in wp-config.php</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked: %1 is defined in the site&apos;s wp-config.php, so the site refuses every change made here. Change it there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved on the site (its options table).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved on the site: the companion&apos;s default applies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — changed, not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>workos::gui::SettingsPage</name>
+    <message>
+        <source>&amp;Activate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WorkOS environment whose settings you edit; the site may use the other one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the site use this environment for sign-in, webhooks and everything else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 settings have changes that are not saved. Discard them and show %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the %1 settings of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing what was loaded before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site uses this environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in use: the site uses %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen by the constant %1 in wp-config.php.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WORKOS_ENVIRONMENT in wp-config.php decides; change it there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make %1 the environment “%2” uses? Sign-in, webhooks and directory sync switch to its credentials at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Production: real people sign in with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Activate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site did not switch to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site now uses %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>workos::gui::SignInPage</name>
+    <message>
+        <source>Allow &amp;WordPress passwords as a fallback (break-glass)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose how people sign in to the site once WorkOS is on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS&apos;s hosted sign-in page (AuthKit): SSO, MFA, passwordless</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WordPress&apos;s sign-in form, passwords checked by WorkOS (headless)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wp-login.php?fallback=1 keeps WordPress&apos;s own password sign-in available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in is forced through WorkOS with no fallback: if WorkOS is unreachable or misconfigured, nobody — administrators included — can sign in with a WordPress password. Keep the fallback on until you have signed in through WorkOS at least once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in &amp;mode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>workos::gui::SiteAccessPage</name>
+    <message>
+        <source>&amp;Authorize in the browser…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your WordPress site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console works through the WorkOS Companion plugin on the site, as a WordPress administrator with an Application Password. The password is kept in your keychain, nowhere else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a short name, e.g. intranet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WordPress user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open WordPress&apos;s “Authorize Application” page, approve there, and the password comes back here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site &amp;address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name in the console:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WordPress &amp;user:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application &amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password yet? Create one under Users → Profile → Application Passwords on the site, or use “Authorize in the browser”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WordPress handed over an Application Password for “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was declined on the site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid name: use letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (at most 64).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console has a site named “%1” already: choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found WorkOS Companion %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the site&apos;s address first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the site for its authorization page…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS Console</source>
+        <translation type="unfinished">WorkOS-Konsole</translation>
+    </message>
+    <message>
+        <source>Could not open a browser. Open this address yourself:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve the connection in your browser; the password comes back here by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve the connection in your browser, then copy the new password WordPress shows into the field above.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>workos::gui::StatusPage</name>
@@ -1452,6 +3956,630 @@ Global options:
     <message>
         <source>not configured yet</source>
         <translation type="unfinished">noch nicht eingerichtet</translation>
+    </message>
+    <message>
+        <source>The site&apos;s settings and their sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>workos::gui::SummaryPage</name>
+    <message>
+        <source>Ready to apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. Apply writes the following; if any step fails, or you cancel, what was written is taken back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WordPress passwords will be refused: make sure WorkOS sign-in works before you rely on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was kept. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>workos::gui::SyncRunDialog</name>
+    <message>
+        <source>&amp;Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dry run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save error report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import users from WorkOS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync all users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS&apos;s users become linked WordPress users: the account holding a user&apos;s e-mail address is linked, anyone else gets a new account (no e-mail is sent). Users already linked are skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all WorkOS users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only members of &amp;organization:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push: the site&apos;s unlinked users become WorkOS users (address verified) — or are linked to the WorkOS user that already has their address. Pull: the linked users get WorkOS&apos;s e-mail and names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Push unlinked users to WorkOS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;ull linked users from WorkOS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push only &amp;role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many users each request to the site carries (push and pull: WorkOS is asked once per user).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users per &amp;request:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget what is left of that run; a new dry run plans again from what the site has now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decide what would happen to each user; nothing is written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the run does to each user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do what the dry run shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>An import started %1 did not finish: %n user(s) left.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A push to WorkOS started %1 did not finish: %n user(s) left.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A pull from WorkOS started %1 did not finish: %n user(s) left.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is not a WorkOS organization ID (org_…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unfinished run is discarded; what it did stays done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run: asking the site and WorkOS…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resuming…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run: %1 of %2 users decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 users done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run cancelled: nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %n user(s) left. Resume to finish them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>WorkOS user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WordPress user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create %1 · link %2 · update %3 · skip %4 · fail %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No WorkOS users found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No unlinked users found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No linked users found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to do: no user to sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every user done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users not done: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no run to report on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save error report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error report saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>workos::gui::UserSettingsTab</name>
+    <message>
+        <source>When WorkOS removes a user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deprovision action:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate (no sign-in, content kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demote to Subscriber</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete user (reassign content)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reassign content to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login redirects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logout redirects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the administrators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the editors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the organization&apos;s members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the environment&apos;s organization (Organization tab) to pick from its WorkOS roles; meanwhile type role slugs or directory group names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching the WorkOS roles of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type WorkOS role slugs or directory group names. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type WorkOS role slugs or directory group names: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS roles of %1: %2. Directory group names can be typed too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody (content is deleted with the user)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 (#%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was sent: %n problem(s) need fixing first (marked in red).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the role map would take the administrator role from every administrator. Map a WorkOS role to Administrator, or use “Save anyway…” next to the map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This role map takes the administrator role from every administrator (%1) at their next WorkOS sign-in. Only save it if another way to administer the site exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Write to site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n change(s) to the %1 environment.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The site refused the changes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>workos::gui::UsersPage</name>
+    <message>
+        <source>Re&amp;load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Link…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlink…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import from WorkOS…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync &amp;all…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login, e-mail or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked to WorkOS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the list again from the site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link the selected user to a WorkOS user, by WorkOS user ID or e-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the WorkOS link away from the selected users (their WordPress accounts stay)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write WorkOS&apos;s e-mail and names to the selected linked users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS&apos;s users into the site: dry run first, then run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push the unlinked users to WorkOS, or pull the linked ones: dry run first, then run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users of the site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lin&amp;ked:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading users…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading users… %n so far</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s), %1 linked to WorkOS</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>as loaded before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the user to link in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select only the user to link: one WordPress user links to one WorkOS user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User #%1 is already linked to WorkOS user %2: unlink it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked WordPress user #%1 to WorkOS user %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the users to unlink in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User #%1 is not linked to WorkOS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the selected users is linked to WorkOS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlink user #%1 (%2) from WorkOS ID %3?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Unlink %n user(s) from WorkOS?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unlink from WorkOS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They can no longer sign in with WorkOS until they are linked again. Their WordPress accounts and content stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlink</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlinking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Unlinked %n user(s) from WorkOS.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the users to sync in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing from WorkOS…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced %n user(s) from WorkOS.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>workos::gui::WebhookPage</name>
+    <message>
+        <source>Webhooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS tells the site about directory and user changes through webhooks. In the WorkOS dashboard, under Webhooks, add an endpoint with this URL, then paste the signing secret it shows here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook endpoint URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the webhook URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing &amp;secret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events the site handles: user.*, organization_membership.*, organization.*, dsync.* (directory sync), connection.*. After the setup, the console sends a signed test event and shows whether the site verified it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site&apos;s secret is set by a constant in wp-config.php. Paste the same secret so the console can test it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site has a secret ending in %1. Leave the field empty to keep it (the console then cannot test it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site has no webhook secret yet: without one it refuses every webhook.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
