@@ -20,10 +20,21 @@ struct Run
     QString environment;
     QString webhookSecret;
     std::function<void(QList<DiagnosticCheck>)> done;
+    std::function<void(const DiagnosticCheck &)> checked;
 
+    void append(DiagnosticCheck check)
+    {
+        checks.append(std::move(check));
+        if (checked)
+            checked(checks.constLast());
+    }
     void add(const QString &id, DiagnosticCheck::Status status, const QString &summary, const QString &advice = {})
     {
-        checks.append({id, status, summary, advice, QStringLiteral("console")});
+        append({id, status, summary, advice, QStringLiteral("console")});
+    }
+    void addEcho(DiagnosticCheck::Status status, const QString &summary, const QString &advice = {})
+    {
+        append({QStringLiteral("webhook_echo"), status, summary, advice, QStringLiteral("webhook")});
     }
 };
 
@@ -54,23 +65,25 @@ QByteArray Diagnostics::signature(const QByteArray &body, const QByteArray &secr
 }
 
 void Diagnostics::run(SiteService &sites, SecretStore &secrets, HttpClient &http, const SiteProfile &site,
-                      const QString &environment, QObject *context, std::function<void(QList<DiagnosticCheck>)> done)
+                      const QString &environment, QObject *context, std::function<void(QList<DiagnosticCheck>)> done,
+                      std::function<void(const DiagnosticCheck &)> checked)
 {
     using S = DiagnosticCheck::Status;
     auto run = std::make_shared<Run>();
     run->done = std::move(done);
+    run->checked = std::move(checked);
     run->environment = environment.isEmpty() ? site.environment : environment;
 
     // 5. The webhook echo: prepare, sign, post, ask whether it verified.
     auto echo = [run, &http, context]() {
         if (run->webhookSecret.isEmpty()) {
-            run->add(QStringLiteral("webhook_echo"), S::Warn, tr("Not tried: the console holds no webhook secret for %1.").arg(run->environment),
-                     tr("Store it with: wpworkos site secret NAME webhook-secret --env %1").arg(run->environment));
+            run->addEcho(S::Warn, tr("Not tried: the console holds no webhook secret for %1.").arg(run->environment),
+                         tr("Store it with: wpworkos site secret NAME webhook-secret --env %1").arg(run->environment));
             return run->done(run->checks);
         }
         run->client->call("POST", QStringLiteral("admin/diagnostics/webhook-echo"), QByteArray(), context, [run, &http, context](const Result<QJsonObject> &prepared) {
             if (!prepared) {
-                run->add(QStringLiteral("webhook_echo"), S::Fail, tr("The site did not prepare an echo: %1").arg(prepared.error().message));
+                run->addEcho(S::Fail, tr("The site did not prepare an echo: %1").arg(prepared.error().message));
                 return run->done(run->checks);
             }
             const QByteArray body = prepared->value(u"body").toString().toUtf8();
@@ -88,19 +101,19 @@ void Diagnostics::run(SiteService &sites, SecretStore &secrets, HttpClient &http
                                   [run, delivered](const Result<QJsonObject> &report) {
                     const QString status = report ? report->value(u"status").toString() : QString();
                     if (status == QLatin1String("verified")) {
-                        run->add(QStringLiteral("webhook_echo"), S::Pass, tr("A webhook signed with the console's secret reached the site and verified."));
+                        run->addEcho(S::Pass, tr("A webhook signed with the console's secret reached the site and verified."));
                     } else if (status == QLatin1String("refused")) {
                         const QJsonObject refusal = report->value(u"refusal").toObject();
-                        run->add(QStringLiteral("webhook_echo"), S::Fail,
-                                 tr("The site refused a webhook signed with the console's secret (%1, %2).")
-                                     .arg(refusal.value(u"code").toString(), refusal.value(u"reason").toString()),
-                                 tr("The webhook secret stored in the console and the one on the site differ: copy the one from the WorkOS dashboard to both."));
+                        run->addEcho(S::Fail,
+                                     tr("The site refused a webhook signed with the console's secret (%1, %2).")
+                                         .arg(refusal.value(u"code").toString(), refusal.value(u"reason").toString()),
+                                     tr("The webhook secret stored in the console and the one on the site differ: copy the one from the WorkOS dashboard to both."));
                     } else {
-                        run->add(QStringLiteral("webhook_echo"), S::Fail,
-                                 tr("The signed webhook did not reach the receiver (HTTP %1%2).")
-                                     .arg(delivered.status)
-                                     .arg(delivered.transportOk() ? QString() : QStringLiteral(", ") + delivered.errorString),
-                                 tr("Something in front of WordPress (a firewall, a security plugin, a cache) blocks POST requests to the webhook URL."));
+                        run->addEcho(S::Fail,
+                                     tr("The signed webhook did not reach the receiver (HTTP %1%2).")
+                                         .arg(delivered.status)
+                                         .arg(delivered.transportOk() ? QString() : QStringLiteral(", ") + delivered.errorString),
+                                     tr("Something in front of WordPress (a firewall, a security plugin, a cache) blocks POST requests to the webhook URL."));
                     }
                     run->done(run->checks);
                 });
@@ -112,13 +125,13 @@ void Diagnostics::run(SiteService &sites, SecretStore &secrets, HttpClient &http
     auto siteChecks = [run, echo, context]() {
         run->client->call("GET", QStringLiteral("admin/diagnostics"), QByteArray(), context, [run, echo](const Result<QJsonObject> &report) {
             if (!report) {
-                run->add(QStringLiteral("site_checks"), S::Fail, report.error().message);
+                run->append({QStringLiteral("site_checks"), S::Fail, report.error().message, QString(), QStringLiteral("site")});
                 return run->done(run->checks);
             }
             for (const QJsonValue &value : report->value(u"checks").toArray()) {
                 const QJsonObject c = value.toObject();
-                run->checks.append({c.value(u"id").toString(), DiagnosticCheck::parseStatus(c.value(u"status").toString()),
-                                    c.value(u"summary").toString(), c.value(u"advice").toString(), QStringLiteral("site")});
+                run->append({c.value(u"id").toString(), DiagnosticCheck::parseStatus(c.value(u"status").toString()),
+                             c.value(u"summary").toString(), c.value(u"advice").toString(), QStringLiteral("site")});
             }
             echo();
         });

@@ -21,7 +21,7 @@ struct DiagnosticCheck
     Status status = Status::Pass;
     QString summary;
     QString advice;
-    QString source; // "console" or "site"
+    QString source; // "console", "site" or "webhook"
 
     static QString statusName(Status s);
     static Status parseStatus(const QString &name);
@@ -35,8 +35,12 @@ class Diagnostics
 {
     Q_DECLARE_TR_FUNCTIONS(Diagnostics)
 public:
+    // `checked` (optional) sees each check as it is made, for progress; `done` gets them all.
+    // Destroying `context` cancels the run: nothing is called after that (a request already
+    // sent still finishes on the site, unanswered).
     static void run(SiteService &sites, SecretStore &secrets, HttpClient &http, const SiteProfile &site,
-                    const QString &environment, QObject *context, std::function<void(QList<DiagnosticCheck>)> done);
+                    const QString &environment, QObject *context, std::function<void(QList<DiagnosticCheck>)> done,
+                    std::function<void(const DiagnosticCheck &)> checked = {});
 
     // "t=<ms>, v1=<hex HMAC-SHA256 of t.body>" (workos-api.md §10.1), for the webhook echo.
     static QByteArray signature(const QByteArray &body, const QByteArray &secret, qint64 timestampMs);

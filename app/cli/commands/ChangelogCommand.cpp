@@ -2,6 +2,7 @@
 
 #include "Console.h"
 #include "changelog/Changelog.h"
+#include "changelog/CompanionChangelog.h"
 #include "site/SiteService.h"
 
 #include <QJsonArray>
@@ -37,30 +38,23 @@ void ChangelogCommand::run(const QStringList &args, const QCommandLineParser &pa
         ctx.console.error(site.error().message);
         return finish(ExitError);
     }
-    ctx.sites.withClient(site.value(), ctx.owner, [&ctx, format, since, finish](const Result<std::shared_ptr<CompanionClient>> &client) {
-        if (!client) {
-            ctx.console.error(client.error().message);
+    CompanionChangelog::fetch(ctx.sites, site.value(), ctx.owner, [&ctx, format, since, finish](const Result<CompanionChangelog> &changelog) {
+        if (!changelog) {
+            ctx.console.error(changelog.error().message);
             return finish(ExitError);
         }
-        auto keep = client.value();
-        keep->call("GET", QStringLiteral("admin/changelog"), {}, ctx.owner, [&ctx, keep, format, since, finish](const Result<QJsonObject> &answer) {
-            if (!answer) {
-                ctx.console.error(answer.error().message);
-                return finish(ExitError);
-            }
-            const QList<ChangelogRelease> releases = Changelog::since(Changelog::parse(answer->value(u"markdown").toString()), since);
-            if (format == QLatin1String("json")) {
-                QJsonArray array;
-                for (const ChangelogRelease &r : releases)
-                    array.append(QJsonObject{{QStringLiteral("version"), r.version}, {QStringLiteral("date"), r.date}, {QStringLiteral("markdown"), r.body}});
-                ctx.console.out(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
-            } else if (releases.isEmpty()) {
-                ctx.console.out(tr("Nothing newer than %1 (the site runs %2).\n").arg(since, answer->value(u"version").toString()));
-            } else {
-                ctx.console.out(Changelog::toMarkdown(releases));
-            }
-            finish(ExitOk);
-        });
+        const QList<ChangelogRelease> releases = Changelog::since(changelog->releases, since);
+        if (format == QLatin1String("json")) {
+            QJsonArray array;
+            for (const ChangelogRelease &r : releases)
+                array.append(QJsonObject{{QStringLiteral("version"), r.version}, {QStringLiteral("date"), r.date}, {QStringLiteral("markdown"), r.body}});
+            ctx.console.out(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
+        } else if (releases.isEmpty()) {
+            ctx.console.out(tr("Nothing newer than %1 (the site runs %2).\n").arg(since, changelog->version));
+        } else {
+            ctx.console.out(Changelog::toMarkdown(releases));
+        }
+        finish(ExitOk);
     });
 }
 

@@ -2,7 +2,7 @@
 
 #include "Console.h"
 #include "diagnostics/Diagnostics.h"
-#include "output/Formatter.h"
+#include "diagnostics/DiagnosticsReport.h"
 
 namespace workos::cli {
 
@@ -31,21 +31,13 @@ void DiagnosticsCommand::run(const QStringList &args, const QCommandLineParser &
     }
     Diagnostics::run(ctx.sites, ctx.secrets, ctx.http, site.value(), ctx.environment, ctx.owner,
                      [&ctx, fmt = *format, finish](const QList<DiagnosticCheck> &checks) {
-        Table table;
-        table.columns = {QStringLiteral("source"), QStringLiteral("check"), QStringLiteral("status"), QStringLiteral("summary"),
-                         QStringLiteral("advice")};
-        int failed = 0, warned = 0;
-        for (const DiagnosticCheck &c : checks) {
-            table.rows.append({c.source, c.id, DiagnosticCheck::statusName(c.status), c.summary, c.advice});
-            failed += c.status == DiagnosticCheck::Status::Fail;
-            warned += c.status == DiagnosticCheck::Status::Warn;
-        }
-        ctx.console.out(formatTable(table, fmt));
-        if (failed)
-            ctx.console.error(tr("%n check(s) failed; %1 warning(s).", nullptr, failed).arg(warned));
+        ctx.console.out(DiagnosticsReport::render(checks, fmt));
+        const DiagnosticsReport::Counts counts = DiagnosticsReport::count(checks);
+        if (counts.failed)
+            ctx.console.error(tr("%n check(s) failed; %1 warning(s).", nullptr, counts.failed).arg(counts.warned));
         else if (fmt == OutputFormat::Table)
-            ctx.console.success(tr("No check failed; %n warning(s).", nullptr, warned));
-        finish(failed ? ExitError : ExitOk);
+            ctx.console.success(tr("No check failed; %n warning(s).", nullptr, counts.warned));
+        finish(counts.failed ? ExitError : ExitOk);
     });
 }
 
