@@ -2,6 +2,8 @@
 
 #include "BuildInfo.h"
 #include "Translations.h"
+#include "pages/ChangelogPage.h"
+#include "pages/DiagnosticsPage.h"
 #include "pages/SitePage.h"
 #include "pages/StatusPage.h"
 #include "profiles/ProfileStore.h"
@@ -207,6 +209,8 @@ void MainWindow::createLanguageMenu(QMenu *menu)
 void MainWindow::createPages()
 {
     // Each page of the selected site, in the order of the tabs.
+    addSitePage(new DiagnosticsPage(m_context, this));
+    addSitePage(new ChangelogPage(m_context, this));
 }
 
 void MainWindow::addSitePage(SitePage *page)
