@@ -5,138 +5,138 @@
     <name>ActivityCache</name>
     <message>
         <source>Activity cache (%1): %2 failed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivitäts-Cache (%1): %2 fehlgeschlagen: %3</translation>
     </message>
     <message>
         <source>Cannot create the folder %1 for the activity cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 für den Aktivitäts-Cache kann nicht angelegt werden.</translation>
     </message>
     <message>
         <source>Cannot open the activity cache %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Aktivitäts-Cache %1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>setting up</source>
-        <translation type="unfinished"></translation>
+        <translation>Einrichten</translation>
     </message>
     <message>
         <source>reading the version</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der Version</translation>
     </message>
     <message>
         <source>The activity cache %1 was written by a newer console (schema %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Aktivitäts-Cache %1 wurde von einer neueren Konsole geschrieben (Schema %2).</translation>
     </message>
     <message>
         <source>creating the tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlegen der Tabellen</translation>
     </message>
     <message>
         <source>starting a transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten einer Transaktion</translation>
     </message>
     <message>
         <source>storing event %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern von Ereignis %1</translation>
     </message>
     <message>
         <source>storing events</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern der Ereignisse</translation>
     </message>
     <message>
         <source>preparing the query</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorbereiten der Abfrage</translation>
     </message>
     <message>
         <source>querying</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfragen</translation>
     </message>
     <message>
         <source>clearing</source>
-        <translation type="unfinished"></translation>
+        <translation>Leeren</translation>
     </message>
     <message>
         <source>indexing events</source>
-        <translation type="unfinished"></translation>
+        <translation>Indizieren der Ereignisse</translation>
     </message>
     <message>
         <source>reading the days</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der Tage</translation>
     </message>
     <message>
         <source>preparing the count</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorbereiten der Zählung</translation>
     </message>
     <message>
         <source>counting</source>
-        <translation type="unfinished"></translation>
+        <translation>Zählen</translation>
     </message>
     <message>
         <source>listing the event types</source>
-        <translation type="unfinished"></translation>
+        <translation>Auflisten der Ereignistypen</translation>
     </message>
     <message>
         <source>counting sign-ins</source>
-        <translation type="unfinished"></translation>
+        <translation>Zählen der Anmeldungen</translation>
     </message>
     <message>
         <source>recording the pull</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollieren des Abrufs</translation>
     </message>
     <message>
         <source>reading the saved filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der gespeicherten Filter</translation>
     </message>
     <message>
         <source>A saved filter needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein gespeicherter Filter braucht einen Namen.</translation>
     </message>
     <message>
         <source>saving the filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern des Filters</translation>
     </message>
     <message>
         <source>deleting the filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen des Filters</translation>
     </message>
 </context>
 <context>
     <name>ActivityCommand</name>
     <message>
         <source>Pull the site&apos;s activity log into the offline cache; list, search and export it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivitätsprotokoll der Website in den Offline-Cache abrufen; auflisten, durchsuchen und exportieren.</translation>
     </message>
     <message>
         <source>pull | list | search TEXT | export</source>
-        <translation type="unfinished"></translation>
+        <translation>pull | list | search TEXT | export</translation>
     </message>
     <message>
         <source>Only event types starting with this (login, webhook_…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Ereignistypen, die damit beginnen (login, webhook_…).</translation>
     </message>
     <message>
         <source>Only this WordPress user (id or e-mail).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur dieser WordPress-Benutzer (ID oder E-Mail-Adresse).</translation>
     </message>
     <message>
         <source>From this date or time (ISO 8601, UTC).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab diesem Datum oder Zeitpunkt (ISO 8601, UTC).</translation>
     </message>
     <message>
         <source>Up to this date or time (ISO 8601, UTC).</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis zu diesem Datum oder Zeitpunkt (ISO 8601, UTC).</translation>
     </message>
     <message>
         <source>At most this many events (list, search: 50; export: all).</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens so viele Ereignisse (list, search: 50; export: alle).</translation>
     </message>
     <message>
         <source>table, json, csv, yaml or ids (export: csv or json).</source>
-        <translation type="unfinished"></translation>
+        <translation>table, json, csv, yaml oder ids (export: csv oder json).</translation>
     </message>
     <message>
         <source>export: write to this file instead of standard output.</source>
-        <translation type="unfinished"></translation>
+        <translation>export: in diese Datei statt in die Standardausgabe schreiben.</translation>
     </message>
     <message>
         <source>usage: wpworkos activity pull
@@ -144,52 +144,60 @@
        wpworkos activity search TEXT [same filters]
        wpworkos activity export [--format csv|json] [--output FILE] [same filters]
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: wpworkos activity pull
+        wpworkos activity list [--type PREFIX] [--user ID|EMAIL] [--since WHEN] [--until WHEN] [--limit N] [--format F]
+        wpworkos activity search TEXT [dieselben Filter]
+        wpworkos activity export [--format csv|json] [--output FILE] [dieselben Filter]
+</translation>
     </message>
     <message>
         <source>wpworkos activity: --%1 must be a date or time in ISO 8601 (2026-11-27 or 2026-11-27T10:00:00Z)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>wpworkos activity: --%1 muss ein Datum oder Zeitpunkt in ISO 8601 sein (2026-11-27 oder 2026-11-27T10:00:00Z)
+</translation>
     </message>
     <message>
         <source>wpworkos activity: --limit must be a number from 1 to 1000000
 </source>
-        <translation type="unfinished"></translation>
+        <translation>wpworkos activity: --limit muss eine Zahl von 1 bis 1000000 sein
+</translation>
     </message>
     <message>
         <source>wpworkos activity export: --format must be csv or json
 </source>
-        <translation type="unfinished"></translation>
+        <translation>wpworkos activity export: --format muss csv oder json sein
+</translation>
     </message>
     <message>
         <source>wpworkos activity: --format must be table, json, csv, yaml or ids
 </source>
-        <translation type="unfinished"></translation>
+        <translation>wpworkos activity: --format muss table, json, csv, yaml oder ids sein
+</translation>
     </message>
     <message>
         <source>The activity cache of &apos;%1&apos; was unreadable; it was set aside and starts empty. Run: wpworkos activity pull</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Aktivitäts-Cache von „%1“ war nicht lesbar; er wurde beiseitegelegt und beginnt leer. Führen Sie aus: wpworkos activity pull</translation>
     </message>
     <message>
         <source><byte value="xd"/>Pulling activity… %1</source>
-        <translation type="unfinished"></translation>
+        <translation><byte value="xd"/>Aktivität wird abgerufen… %1</translation>
     </message>
     <message numerus="yes">
         <source>Pulled %n new event(s) from &apos;%1&apos;; the cache holds %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n neues Ereignis von „%1“ abgerufen; der Cache enthält %2.</numerusform>
+            <numerusform>%n neue Ereignisse von „%1“ abgerufen; der Cache enthält %2.</numerusform>
         </translation>
     </message>
     <message>
         <source>The cache of &apos;%1&apos; is empty. Run: wpworkos activity pull</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Cache von „%1“ ist leer. Führen Sie aus: wpworkos activity pull</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n event(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Ereignis nach %1 exportiert.</numerusform>
+            <numerusform>%n Ereignisse nach %1 exportiert.</numerusform>
         </translation>
     </message>
 </context>
@@ -197,47 +205,49 @@
     <name>ActivityExport</name>
     <message>
         <source>Cannot write the export: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Export kann nicht geschrieben werden: %1</translation>
     </message>
     <message>
         <source>Export cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Export abgebrochen.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
     <name>ActivityFilter</name>
     <message>
         <source>The start (%1) is after the end (%2): no event can be in that range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Beginn (%1) liegt nach dem Ende (%2): In diesem Zeitraum kann kein Ereignis liegen.</translation>
     </message>
 </context>
 <context>
     <name>ChangelogCommand</name>
     <message>
         <source>Show the changelog of the site&apos;s WorkOS Companion plugin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungsprotokoll des WorkOS-Companion-Plugins der Website anzeigen.</translation>
     </message>
     <message>
         <source>Only what is newer than this version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur, was neuer ist als diese Version.</translation>
     </message>
     <message>
         <source>markdown or json.</source>
-        <translation type="unfinished"></translation>
+        <translation>markdown oder json.</translation>
     </message>
     <message>
         <source>usage: wpworkos changelog [--since VERSION] [--format markdown|json]
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: wpworkos changelog [--since VERSION] [--format markdown|json]
+</translation>
     </message>
     <message>
         <source>Nothing newer than %1 (the site runs %2).
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts neuer als %1 (die Website verwendet %2).
+</translation>
     </message>
 </context>
 <context>
@@ -263,214 +273,222 @@
     </message>
     <message>
         <source>Cannot reach %1 securely: the TLS certificate was refused (%2). Fix the site&apos;s certificate; the console never ignores TLS errors.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht sicher erreichbar: Das TLS-Zertifikat wurde abgelehnt (%2). Korrigieren Sie das Zertifikat der Website; die Konsole ignoriert TLS-Fehler nie.</translation>
     </message>
     <message>
         <source>%1 refused the Application Password of user “%2” (HTTP 401%3). Create a new Application Password in WordPress (Users → Profile) and store it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat das Anwendungspasswort des Benutzers „%2“ abgelehnt (HTTP 401%3). Erstellen Sie in WordPress ein neues Anwendungspasswort (Benutzer → Profil) und speichern Sie es erneut.</translation>
     </message>
     <message>
         <source>User “%1” may not manage WorkOS on %2 (HTTP 403): the user needs the manage_options capability (an administrator).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benutzer „%1“ darf WorkOS auf %2 nicht verwalten (HTTP 403): Er benötigt die Berechtigung manage_options (ein Administrator).</translation>
     </message>
     <message>
         <source>The WorkOS Companion plugin is not active on %1 (its REST routes are missing). Install and activate it, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Plugin WorkOS Companion ist auf %1 nicht aktiv (seine REST-Routen fehlen). Installieren und aktivieren Sie es und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
         <source>%1 answered HTTP %2 with something that is not the WordPress REST API. Is this the WordPress site&apos;s address?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat mit HTTP %2 und mit etwas geantwortet, das nicht die WordPress-REST-API ist. Ist das die Adresse der WordPress-Website?</translation>
     </message>
     <message>
         <source>%1 answered HTTP %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat mit HTTP %2 geantwortet: %3</translation>
     </message>
     <message>
         <source>%1 answered with something that is not JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat mit etwas geantwortet, das kein JSON ist.</translation>
     </message>
 </context>
 <context>
     <name>ConfigCommand</name>
     <message>
         <source>Export a site&apos;s settings, role map and redirects; diff and apply them to sites.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen, Rollenzuordnung und Weiterleitungen einer Website exportieren; mit Websites vergleichen und auf sie anwenden.</translation>
     </message>
     <message>
         <source>export | diff FILE | apply FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>export | diff FILE | apply FILE</translation>
     </message>
     <message>
         <source>export: write the document to this file instead of standard output.</source>
-        <translation type="unfinished"></translation>
+        <translation>export: das Dokument in diese Datei statt in die Standardausgabe schreiben.</translation>
     </message>
     <message>
         <source>diff, apply: these sites (comma-separated) instead of --site or the current one.</source>
-        <translation type="unfinished"></translation>
+        <translation>diff, apply: diese Websites (durch Kommas getrennt) statt --site oder der aktuellen.</translation>
     </message>
     <message>
         <source>apply: show what would change, change nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>apply: zeigen, was sich ändern würde, nichts ändern.</translation>
     </message>
     <message>
         <source>apply: do not ask for confirmation.</source>
-        <translation type="unfinished"></translation>
+        <translation>apply: nicht um Bestätigung bitten.</translation>
     </message>
     <message>
         <source>apply: allow a role map that takes the administrator role from every administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>apply: eine Rollenzuordnung erlauben, die allen Administratoren die Administratorrolle entzieht.</translation>
     </message>
     <message>
         <source>diff, apply: text or json.</source>
-        <translation type="unfinished"></translation>
+        <translation>diff, apply: text oder json.</translation>
     </message>
     <message>
         <source>usage: wpworkos config export [--output FILE]
        wpworkos config diff FILE [--sites A,B]
        wpworkos config apply FILE [--sites A,B] [--dry-run] [--yes] [--force]
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: wpworkos config export [--output FILE]
+        wpworkos config diff FILE [--sites A,B]
+        wpworkos config apply FILE [--sites A,B] [--dry-run] [--yes] [--force]
+</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Wrote the %1 configuration to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration der Umgebung %1 nach %2 geschrieben.</translation>
     </message>
     <message>
         <source>wpworkos config: --format must be text or json
 </source>
-        <translation type="unfinished"></translation>
+        <translation>wpworkos config: --format muss text oder json sein
+</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1 is not a JSON object: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein JSON-Objekt: %2</translation>
     </message>
     <message>
         <source>Confirmation needed: run in a terminal, or pass --yes (or --dry-run to only look).</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestätigung nötig: im Terminal ausführen oder --yes angeben (oder --dry-run, um nur nachzusehen).</translation>
     </message>
     <message numerus="yes">
         <source>Applied %n change(s) to %1 site(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Änderung auf %1 Website(s) angewendet.</numerusform>
+            <numerusform>%n Änderungen auf %1 Website(s) angewendet.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Site &apos;%1&apos; (%2): no changes.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Website „%1“ (%2): keine Änderungen.
+</translation>
     </message>
     <message numerus="yes">
         <source>Site &apos;%1&apos; (%2): %n change(s)
 </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Website „%1“ (%2): %n Änderung
+</numerusform>
+            <numerusform>Website „%1“ (%2): %n Änderungen
+</numerusform>
         </translation>
     </message>
     <message>
         <source>Apply these changes to &apos;%1&apos;?</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Änderungen auf „%1“ anwenden?</translation>
     </message>
     <message>
         <source>Skipped &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ übersprungen.</translation>
     </message>
 </context>
 <context>
     <name>Diagnostics</name>
     <message>
         <source>Not tried: the console holds no webhook secret for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht versucht: Die Konsole hat kein Webhook-Geheimnis für die Umgebung %1.</translation>
     </message>
     <message>
         <source>Store it with: wpworkos site secret NAME webhook-secret --env %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern Sie es mit: wpworkos site secret NAME webhook-secret --env %1</translation>
     </message>
     <message>
         <source>The site did not prepare an echo: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Website hat kein Echo vorbereitet: %1</translation>
     </message>
     <message>
         <source>A webhook signed with the console&apos;s secret reached the site and verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein mit dem Geheimnis der Konsole signierter Webhook hat die Website erreicht und wurde verifiziert.</translation>
     </message>
     <message>
         <source>The site refused a webhook signed with the console&apos;s secret (%1, %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Website hat einen mit dem Geheimnis der Konsole signierten Webhook abgelehnt (%1, %2).</translation>
     </message>
     <message>
         <source>The webhook secret stored in the console and the one on the site differ: copy the one from the WorkOS dashboard to both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das in der Konsole gespeicherte Webhook-Geheimnis und das der Website unterscheiden sich: Kopieren Sie das Geheimnis aus dem WorkOS-Dashboard in beide.</translation>
     </message>
     <message>
         <source>The signed webhook did not reach the receiver (HTTP %1%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der signierte Webhook hat den Empfänger nicht erreicht (HTTP %1%2).</translation>
     </message>
     <message>
         <source>Something in front of WordPress (a firewall, a security plugin, a cache) blocks POST requests to the webhook URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Etwas vor WordPress (eine Firewall, ein Sicherheits-Plugin, ein Cache) blockiert POST-Anfragen an die Webhook-URL.</translation>
     </message>
     <message>
         <source>The keychain holds the Application Password of &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund enthält das Anwendungspasswort von „%1“.</translation>
     </message>
     <message>
         <source>The console holds no WorkOS API key for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konsole hat keinen WorkOS-API-Schlüssel für die Umgebung %1.</translation>
     </message>
     <message>
         <source>Needed for sync import and org sync from the console: wpworkos site secret %1 api-key --env %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nötig für „sync import“ und „org sync“ aus der Konsole: wpworkos site secret %1 api-key --env %2</translation>
     </message>
     <message>
         <source>The console holds a WorkOS API key for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konsole hat einen WorkOS-API-Schlüssel für die Umgebung %1.</translation>
     </message>
     <message>
         <source>WorkOS Companion %1 answers on WordPress %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS Companion %1 antwortet auf WordPress %2.</translation>
     </message>
 </context>
 <context>
     <name>DiagnosticsCommand</name>
     <message>
         <source>Check everything a site needs to work with WorkOS, with advice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles prüfen, was eine Website für WorkOS braucht, mit Hinweisen.</translation>
     </message>
     <message>
         <source>table, json, csv or yaml.</source>
-        <translation type="unfinished"></translation>
+        <translation>table, json, csv oder yaml.</translation>
     </message>
     <message>
         <source>usage: wpworkos diagnostics [--format table|json|csv|yaml]
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: wpworkos diagnostics [--format table|json|csv|yaml]
+</translation>
     </message>
     <message numerus="yes">
         <source>%n check(s) failed; %1 warning(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Prüfung fehlgeschlagen; %1 Warnung(en).</numerusform>
+            <numerusform>%n Prüfungen fehlgeschlagen; %1 Warnung(en).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>No check failed; %n warning(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Keine Prüfung fehlgeschlagen; %n Warnung.</numerusform>
+            <numerusform>Keine Prüfung fehlgeschlagen; %n Warnungen.</numerusform>
         </translation>
     </message>
 </context>
@@ -557,126 +575,126 @@
     <name>OnboardingPlan</name>
     <message>
         <source>“%1” is not a valid site name: use letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (at most 64).</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein gültiger Website-Name: Verwenden Sie Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; oder &apos;-&apos; (höchstens 64).</translation>
     </message>
     <message>
         <source>The site address is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse der Website fehlt.</translation>
     </message>
     <message>
         <source>The Application Password is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Anwendungspasswort fehlt.</translation>
     </message>
     <message>
         <source>The WorkOS API key is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der WorkOS-API-Schlüssel fehlt.</translation>
     </message>
     <message>
         <source>The WorkOS client ID is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die WorkOS-Client-ID fehlt.</translation>
     </message>
     <message>
         <source>The WorkOS environment ID is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die WorkOS-Umgebungs-ID fehlt.</translation>
     </message>
     <message>
         <source>Choose an organization or name a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Organisation, oder geben Sie einen Namen für eine neue ein.</translation>
     </message>
     <message>
         <source>Site “%1”: %2, as %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Website „%1“: %2, als %3</translation>
     </message>
     <message>
         <source>WorkOS environment: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS-Umgebung: %1 (%2)</translation>
     </message>
     <message>
         <source>API key %1, client ID %2, environment ID %3</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel %1, Client-ID %2, Umgebungs-ID %3</translation>
     </message>
     <message>
         <source>Organization: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation: %1</translation>
     </message>
     <message>
         <source>Organization: create “%1”%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation: „%1“%2 anlegen</translation>
     </message>
     <message>
         <source> (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (%1)</translation>
     </message>
     <message>
         <source>Webhook secret: unchanged on the site</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook-Geheimnis: auf der Website unverändert</translation>
     </message>
     <message>
         <source>Webhook secret %1, stored on the site and in your keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook-Geheimnis %1, gespeichert auf der Website und in Ihrem Schlüsselbund</translation>
     </message>
     <message>
         <source>Role map: built-in (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollenzuordnung: vorgegeben (%1)</translation>
     </message>
     <message>
         <source>Role map: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollenzuordnung: %1</translation>
     </message>
     <message>
         <source>Role map: unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollenzuordnung: unverändert</translation>
     </message>
     <message>
         <source>Sign-in: %1, WordPress passwords %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung: %1, WordPress-Passwörter %2</translation>
     </message>
     <message>
         <source>through WorkOS (AuthKit)</source>
-        <translation type="unfinished"></translation>
+        <translation>über WorkOS (AuthKit)</translation>
     </message>
     <message>
         <source>WordPress&apos;s form checked by WorkOS</source>
-        <translation type="unfinished"></translation>
+        <translation>WordPress-Formular, von WorkOS geprüft</translation>
     </message>
     <message>
         <source>still allowed (break-glass on)</source>
-        <translation type="unfinished"></translation>
+        <translation>weiterhin erlaubt (Notfallzugang an)</translation>
     </message>
     <message>
         <source>refused (break-glass off)</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelehnt (Notfallzugang aus)</translation>
     </message>
 </context>
 <context>
     <name>OrgCommand</name>
     <message>
         <source>List, fetch and sync organizations; show and change their members.</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisationen auflisten, abrufen und synchronisieren; ihre Mitglieder anzeigen und ändern.</translation>
     </message>
     <message>
         <source>list | get ID | sync WORKOS_ORG_ID | members ID | add-member ORG_ID USER_ID | remove-member ORG_ID USER_ID</source>
-        <translation type="unfinished"></translation>
+        <translation>list | get ID | sync WORKOS_ORG_ID | members ID | add-member ORG_ID USER_ID | remove-member ORG_ID USER_ID</translation>
     </message>
     <message>
         <source>list: local (the site&apos;s cache) or remote (WorkOS).</source>
-        <translation type="unfinished"></translation>
+        <translation>list: local (Cache der Website) oder remote (WorkOS).</translation>
     </message>
     <message>
         <source>get, members: id (local), workos_id or remote (get only).</source>
-        <translation type="unfinished"></translation>
+        <translation>get, members: id (lokal), workos_id oder remote (nur get).</translation>
     </message>
     <message>
         <source>add-member: the WorkOS role slug.</source>
-        <translation type="unfinished"></translation>
+        <translation>add-member: der Slug der WorkOS-Rolle.</translation>
     </message>
     <message>
         <source>table, json, csv or yaml.</source>
-        <translation type="unfinished"></translation>
+        <translation>table, json, csv oder yaml.</translation>
     </message>
     <message>
         <source>remove-member: do not ask for confirmation.</source>
-        <translation type="unfinished"></translation>
+        <translation>remove-member: nicht um Bestätigung bitten.</translation>
     </message>
     <message>
         <source>usage: wpworkos org list [--source=local|remote] [--format F]
@@ -686,113 +704,119 @@
        wpworkos org add-member ORG_ID USER_ID [--role=member]
        wpworkos org remove-member ORG_ID USER_ID [--yes]
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: wpworkos org list [--source=local|remote] [--format F]
+        wpworkos org get ID [--by=id|workos_id|remote] [--format F]
+        wpworkos org sync WORKOS_ORG_ID
+        wpworkos org members ID [--by=id|workos_id] [--format F]
+        wpworkos org add-member ORG_ID USER_ID [--role=member]
+        wpworkos org remove-member ORG_ID USER_ID [--yes]
+</translation>
     </message>
     <message>
         <source>Failed to fetch organization: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation konnte nicht abgerufen werden: %1</translation>
     </message>
     <message>
         <source>Organization not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation nicht gefunden.</translation>
     </message>
     <message>
         <source>Failed to upsert organization locally: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation konnte nicht lokal gespeichert werden: %1</translation>
     </message>
     <message>
         <source>Synced organization %1 (local ID: %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation %1 synchronisiert (lokale ID: %2).</translation>
     </message>
     <message>
         <source>Organization #%1 not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation #%1 nicht gefunden.</translation>
     </message>
     <message>
         <source>Added user #%1 (%2) to organization &apos;%3&apos; with role &apos;%4&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer #%1 (%2) mit der Rolle „%4“ zur Organisation „%3“ hinzugefügt.</translation>
     </message>
     <message>
         <source>Confirmation needed: run in a terminal or pass --yes.</source>
-        <translation type="unfinished">Bestätigung nötig: im Terminal ausführen oder --yes angeben.</translation>
+        <translation>Bestätigung nötig: im Terminal ausführen oder --yes angeben.</translation>
     </message>
     <message>
         <source>Remove user #%1 from organization &apos;%2&apos;?</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer #%1 aus der Organisation „%2“ entfernen?</translation>
     </message>
     <message>
         <source>Nothing removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts entfernt.</translation>
     </message>
     <message>
         <source>Removed user #%1 from organization &apos;%2&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer #%1 aus der Organisation „%2“ entfernt.</translation>
     </message>
 </context>
 <context>
     <name>OrgService</name>
     <message>
         <source>Organization not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation nicht gefunden.</translation>
     </message>
 </context>
 <context>
     <name>ProfileStore</name>
     <message>
         <source>Site profiles (%1): %2 failed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Website-Profile (%1): %2 fehlgeschlagen: %3</translation>
     </message>
     <message>
         <source>Cannot create the folder %1 for the site profiles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 für die Website-Profile kann nicht angelegt werden.</translation>
     </message>
     <message>
         <source>Cannot open the site profiles %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Website-Profile %1 können nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>The site profiles %1 were written by a newer version (schema %2; this one understands up to %3). Update the console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Website-Profile %1 wurden von einer neueren Version geschrieben (Schema %2; diese Version versteht bis %3). Aktualisieren Sie die Konsole.</translation>
     </message>
     <message>
         <source>starting the migration</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten der Migration</translation>
     </message>
     <message>
         <source>migration to schema %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Migration auf Schema %1</translation>
     </message>
     <message>
         <source>“%1” is not a valid site name: use letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (at most 64).</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein gültiger Website-Name: Verwenden Sie Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; oder &apos;-&apos; (höchstens 64).</translation>
     </message>
     <message>
         <source>A site named “%1” already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt bereits eine Website namens „%1“.</translation>
     </message>
     <message>
         <source>adding site “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen der Website „%1“</translation>
     </message>
     <message>
         <source>updating site “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren der Website „%1“</translation>
     </message>
     <message>
         <source>No site named “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Website namens „%1“.</translation>
     </message>
     <message>
         <source>removing site “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen der Website „%1“</translation>
     </message>
     <message>
         <source>reordering sites</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuordnen der Websites</translation>
     </message>
     <message>
         <source>saving the preference “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern der Einstellung „%1“</translation>
     </message>
 </context>
 <context>
@@ -807,7 +831,7 @@
     </message>
     <message>
         <source>Check every site, save a picture of the main window to &lt;file&gt;, and quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Website prüfen, ein Bild des Hauptfensters in &lt;file&gt; speichern und beenden.</translation>
     </message>
 </context>
 <context>
@@ -845,58 +869,58 @@
     <name>RoleMap</name>
     <message>
         <source>A role map holds at most %1 entries; this one has %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Rollenzuordnung hat höchstens %1 Einträge; diese hat %2.</translation>
     </message>
     <message>
         <source>The WorkOS role “%1…” is longer than %2 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die WorkOS-Rolle „%1…“ ist länger als %2 Zeichen.</translation>
     </message>
     <message>
         <source>The WorkOS role “%1” contains control characters or &lt; &gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die WorkOS-Rolle „%1“ enthält Steuerzeichen oder &lt; &gt;.</translation>
     </message>
     <message>
         <source>“%1” is not a WordPress role on this site.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine WordPress-Rolle auf dieser Website.</translation>
     </message>
 </context>
 <context>
     <name>SettingRules</name>
     <message>
         <source>%1 must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss Text sein.</translation>
     </message>
     <message>
         <source>%1 is longer than %2 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist länger als %2 Zeichen.</translation>
     </message>
     <message>
         <source>%1 may hold only printable characters without spaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 darf nur druckbare Zeichen ohne Leerzeichen enthalten.</translation>
     </message>
     <message>
         <source>“%1” is not a valid %2: it looks like %3 (letters, digits and _).</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein gültiger Wert für %2: Erwartet wird etwas wie %3 (Buchstaben, Ziffern und _).</translation>
     </message>
     <message>
         <source>login_mode is redirect or headless.</source>
-        <translation type="unfinished"></translation>
+        <translation>login_mode muss redirect oder headless sein.</translation>
     </message>
     <message>
         <source>deprovision_action is deactivate, demote or delete.</source>
-        <translation type="unfinished"></translation>
+        <translation>deprovision_action muss deactivate, demote oder delete sein.</translation>
     </message>
     <message>
         <source>reassign_user is a user id (0 for none).</source>
-        <translation type="unfinished"></translation>
+        <translation>reassign_user muss eine Benutzer-ID sein (0 für keinen).</translation>
     </message>
     <message>
         <source>%1 is on or off.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss an oder aus sein.</translation>
     </message>
     <message>
         <source>“%1” is not a setting of the companion.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Einstellung des Companion-Plugins.</translation>
     </message>
 </context>
 <context>
@@ -907,53 +931,55 @@
     </message>
     <message>
         <source>add | list | remove | use</source>
-        <translation type="unfinished"></translation>
+        <translation>add | list | remove | use</translation>
     </message>
     <message>
         <source>Site name (add, remove, use).</source>
-        <translation type="unfinished"></translation>
+        <translation>Name der Website (add, remove, use).</translation>
     </message>
     <message>
         <source>add: the site&apos;s address, e.g. https://intranet.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>add: die Adresse der Website, z. B. https://intranet.example.com</translation>
     </message>
     <message>
         <source>add: the WordPress administrator who owns the Application Password.</source>
-        <translation type="unfinished"></translation>
+        <translation>add: der WordPress-Administrator, dem das Anwendungspasswort gehört.</translation>
     </message>
     <message>
         <source>add: read the Application Password from standard input (never from the command line).</source>
-        <translation type="unfinished"></translation>
+        <translation>add: das Anwendungspasswort aus der Standardeingabe lesen (nie aus der Befehlszeile).</translation>
     </message>
     <message>
         <source>add: store the site without contacting it.</source>
-        <translation type="unfinished"></translation>
+        <translation>add: die Website speichern, ohne sie zu kontaktieren.</translation>
     </message>
     <message>
         <source>remove: do not ask for confirmation.</source>
-        <translation type="unfinished"></translation>
+        <translation>remove: nicht um Bestätigung bitten.</translation>
     </message>
     <message>
         <source>list: table, json, csv, yaml or ids.</source>
-        <translation type="unfinished"></translation>
+        <translation>list: table, json, csv, yaml oder ids.</translation>
     </message>
     <message>
         <source>wpworkos site: unknown action or extra argument “%1”
 </source>
-        <translation type="unfinished"></translation>
+        <translation>wpworkos site: unbekannte Aktion oder zusätzliches Argument „%1“
+</translation>
     </message>
     <message>
         <source>usage: wpworkos site add NAME --url URL --user LOGIN [--password-stdin] [--no-verify]
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: wpworkos site add NAME --url URL --user LOGIN [--password-stdin] [--no-verify]
+</translation>
     </message>
     <message>
         <source>Application Password for %1 at %2: </source>
-        <translation type="unfinished"></translation>
+        <translation>Anwendungspasswort für %1 auf %2: </translation>
     </message>
     <message>
         <source>No Application Password: pipe it with --password-stdin, or run in a terminal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Anwendungspasswort: Übergeben Sie es per Pipe mit --password-stdin, oder führen Sie den Befehl in einem Terminal aus.</translation>
     </message>
     <message>
         <source>The Application Password is empty.</source>
@@ -961,25 +987,27 @@
     </message>
     <message>
         <source>Added site &apos;%1&apos; (%2): WorkOS Companion %3 on WordPress %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Website „%1“ (%2) hinzugefügt: WorkOS Companion %3 auf WordPress %4.</translation>
     </message>
     <message>
         <source>Added site &apos;%1&apos; (%2) without verifying it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Website „%1“ (%2) ohne Überprüfung hinzugefügt.</translation>
     </message>
     <message>
         <source>wpworkos site list: --format must be table, json, csv, yaml or ids
 </source>
-        <translation type="unfinished"></translation>
+        <translation>wpworkos site list: --format muss table, json, csv, yaml oder ids sein
+</translation>
     </message>
     <message>
         <source>usage: wpworkos site remove NAME [--yes]
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: wpworkos site remove NAME [--yes]
+</translation>
     </message>
     <message>
         <source>No site named “%1”. See: wpworkos site list</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Website namens „%1“. Siehe: wpworkos site list</translation>
     </message>
     <message>
         <source>Confirmation needed: run in a terminal or pass --yes.</source>
@@ -987,7 +1015,7 @@
     </message>
     <message>
         <source>Remove site &apos;%1&apos; (%2) and its keychain entries?</source>
-        <translation type="unfinished"></translation>
+        <translation>Website „%1“ (%2) und ihre Einträge im Schlüsselbund entfernen?</translation>
     </message>
     <message>
         <source>Cancelled.
@@ -1002,7 +1030,8 @@
     <message>
         <source>usage: wpworkos site use NAME
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: wpworkos site use NAME
+</translation>
     </message>
     <message>
         <source>Now using site &apos;%1&apos;.</source>
@@ -1010,115 +1039,117 @@
     </message>
     <message>
         <source>secret: read the secret from standard input (never from the command line).</source>
-        <translation type="unfinished"></translation>
+        <translation>secret: das Geheimnis aus der Standardeingabe lesen (nie aus der Befehlszeile).</translation>
     </message>
     <message>
         <source>secret: delete the stored secret.</source>
-        <translation type="unfinished"></translation>
+        <translation>secret: das gespeicherte Geheimnis löschen.</translation>
     </message>
     <message>
         <source>wpworkos site: missing action (add, list, remove, use or secret)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>wpworkos site: Aktion fehlt (add, list, remove, use oder secret)
+</translation>
     </message>
     <message>
         <source>usage: wpworkos site secret NAME api-key|webhook-secret [--env ENV] [--secret-stdin | --delete]
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: wpworkos site secret NAME api-key|webhook-secret [--env ENV] [--secret-stdin | --delete]
+</translation>
     </message>
     <message>
         <source>WorkOS API key</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS-API-Schlüssel</translation>
     </message>
     <message>
         <source>webhook secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook-Geheimnis</translation>
     </message>
     <message>
         <source>Deleted the %1 of &apos;%2&apos; (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von „%2“ (%3) gelöscht.</translation>
     </message>
     <message>
         <source>%1 of %2 (%3): </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 (%3): </translation>
     </message>
     <message>
         <source>No secret given: pipe it with --secret-stdin, or run in a terminal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Geheimnis angegeben: Übergeben Sie es per Pipe mit --secret-stdin, oder führen Sie den Befehl in einem Terminal aus.</translation>
     </message>
     <message>
         <source>That is not a WorkOS API key (sk_…); nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist kein WorkOS-API-Schlüssel (sk_…); es wurde nichts gespeichert.</translation>
     </message>
     <message>
         <source>A webhook secret is 8 to 256 printable characters without spaces; nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Webhook-Geheimnis besteht aus 8 bis 256 druckbaren Zeichen ohne Leerzeichen; es wurde nichts gespeichert.</translation>
     </message>
     <message>
         <source>Stored the %1 of &apos;%2&apos; (%3) in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von „%2“ (%3) im Schlüsselbund gespeichert.</translation>
     </message>
 </context>
 <context>
     <name>SiteConfig</name>
     <message>
         <source>Not a usable configuration document: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein verwendbares Konfigurationsdokument: %1</translation>
     </message>
     <message>
         <source>&quot;format&quot; must be &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;format&quot; muss &quot;%1&quot; sein.</translation>
     </message>
     <message>
         <source>this console reads version %1 of the format.</source>
-        <translation type="unfinished"></translation>
+        <translation>diese Konsole liest Version %1 des Formats.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be an object.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; muss ein Objekt sein.</translation>
     </message>
     <message>
         <source>it contains the secret &quot;%1&quot;; secrets are stored with wpworkos site add, never in a document.</source>
-        <translation type="unfinished"></translation>
+        <translation>es enthält das Geheimnis &quot;%1&quot;; Geheimnisse werden mit wpworkos site add gespeichert, nie in einem Dokument.</translation>
     </message>
     <message>
         <source>&quot;redirects&quot; needs both &quot;login&quot; and &quot;logout&quot; objects.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;redirects&quot; braucht sowohl ein &quot;login&quot;- als auch ein &quot;logout&quot;-Objekt.</translation>
     </message>
 </context>
 <context>
     <name>SiteService</name>
     <message>
         <source>No site is configured yet. Add one with: wpworkos site add NAME --url URL --user USER</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Website eingerichtet. Fügen Sie eine hinzu mit: wpworkos site add NAME --url URL --user USER</translation>
     </message>
     <message>
         <source>No site named “%1”. See: wpworkos site list</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Website namens „%1“. Siehe: wpworkos site list</translation>
     </message>
     <message>
         <source>The keychain holds no Application Password for site “%1”. Store it again with: wpworkos site add %1 --url %2 --user %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund enthält kein Anwendungspasswort für die Website „%1“. Speichern Sie es erneut mit: wpworkos site add %1 --url %2 --user %3</translation>
     </message>
     <message>
         <source>“%1” is not a valid site name: use letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (at most 64).</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein gültiger Website-Name: Verwenden Sie Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; oder &apos;-&apos; (höchstens 64).</translation>
     </message>
     <message>
         <source>A site named “%1” already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt bereits eine Website namens „%1“.</translation>
     </message>
     <message>
         <source>“%1” is not a site address: use http:// or https:// and a host name.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Website-Adresse: Verwenden Sie http:// oder https:// und einen Hostnamen.</translation>
     </message>
     <message>
         <source>not verified</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht überprüft</translation>
     </message>
     <message>
         <source>WorkOS is not configured in the console for &apos;%1&apos; (%2). Store the API key with: wpworkos site secret %1 api-key --env %2</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS ist in der Konsole für „%1“ (%2) nicht eingerichtet. Speichern Sie den API-Schlüssel mit: wpworkos site secret %1 api-key --env %2</translation>
     </message>
 </context>
 <context>
@@ -1160,117 +1191,121 @@
     <name>SiteStatus</name>
     <message>
         <source>The companion&apos;s status answer has no plugin version; is the WorkOS Companion plugin up to date?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Statusantwort des Companion-Plugins enthält keine Plugin-Version; ist das Plugin WorkOS Companion aktuell?</translation>
     </message>
 </context>
 <context>
     <name>StatusCommand</name>
     <message>
         <source>Show the site&apos;s WorkOS configuration, each setting with its source.</source>
-        <translation>Zeigt die WorkOS-Konfiguration der Website, jede Einstellung mit ihrer Quelle.</translation>
+        <translation>WorkOS-Konfiguration der Website anzeigen, jede Einstellung mit ihrer Quelle.</translation>
     </message>
     <message>
         <source>Output format: table, json, csv or yaml.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabeformat: table, json, csv oder yaml.</translation>
     </message>
     <message>
         <source>wpworkos status: unexpected argument “%1”
 </source>
-        <translation type="unfinished"></translation>
+        <translation>wpworkos status: unerwartetes Argument „%1“
+</translation>
     </message>
     <message>
         <source>wpworkos status: --format must be table, json, csv or yaml
 </source>
-        <translation type="unfinished"></translation>
+        <translation>wpworkos status: --format muss table, json, csv oder yaml sein
+</translation>
     </message>
 </context>
 <context>
     <name>SyncCommand</name>
     <message>
         <source>Import WorkOS users and organizations into the site, in resumable batches.</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS-Benutzer und -Organisationen in fortsetzbaren Stapeln in die Website importieren.</translation>
     </message>
     <message>
         <source>import: only the members of this WorkOS organization.</source>
-        <translation type="unfinished"></translation>
+        <translation>import: nur die Mitglieder dieser WorkOS-Organisation.</translation>
     </message>
     <message>
         <source>At most this many users or organizations (imported, failed and skipped).</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens so viele Benutzer oder Organisationen (importierte, fehlgeschlagene und übersprungene).</translation>
     </message>
     <message>
         <source>Show what would be imported, change nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigen, was importiert würde, nichts ändern.</translation>
     </message>
     <message>
         <source>Do not ask for confirmation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht um Bestätigung bitten.</translation>
     </message>
     <message>
         <source>import: write the failed and skipped users to this CSV file.</source>
-        <translation type="unfinished"></translation>
+        <translation>import: die fehlgeschlagenen und übersprungenen Benutzer in diese CSV-Datei schreiben.</translation>
     </message>
     <message>
         <source>import: users per request to the site (1 to 500, default 500).</source>
-        <translation type="unfinished"></translation>
+        <translation>import: Benutzer pro Anfrage an die Website (1 bis 500, Standard 500).</translation>
     </message>
     <message>
         <source>Import WorkOS users into WordPress?</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS-Benutzer in WordPress importieren?</translation>
     </message>
     <message>
         <source>Import all organizations from WorkOS?</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Organisationen aus WorkOS importieren?</translation>
     </message>
     <message>
         <source>Confirmation needed: run in a terminal or pass --yes.</source>
-        <translation type="unfinished">Bestätigung nötig: im Terminal ausführen oder --yes angeben.</translation>
+        <translation>Bestätigung nötig: im Terminal ausführen oder --yes angeben.</translation>
     </message>
     <message>
         <source>Nothing imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts importiert.</translation>
     </message>
     <message>
         <source>Importing organizations...
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Organisationen werden importiert...
+</translation>
     </message>
     <message>
         <source>Would import: %1 (%2)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Würde importieren: %1 (%2)
+</translation>
     </message>
     <message>
         <source>Failed to list organizations: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisationen konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
         <source>Would import: %1 synced, 0 failed, 0 skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Würde importieren: %1 synchronisiert, 0 fehlgeschlagen, 0 übersprungen.</translation>
     </message>
     <message>
         <source>Organization %1: failed to upsert.</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation %1: Speichern fehlgeschlagen.</translation>
     </message>
     <message>
         <source>Imported: %1 synced, %2 failed, %3 skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importiert: %1 synchronisiert, %2 fehlgeschlagen, %3 übersprungen.</translation>
     </message>
     <message>
         <source><byte value="xd"/>Importing WorkOS users... %1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation><byte value="xd"/>WorkOS-Benutzer werden importiert... %1/%2</translation>
     </message>
     <message>
         <source>User %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer %1: %2</translation>
     </message>
     <message>
         <source>import | orgs | push | pull</source>
-        <translation type="unfinished"></translation>
+        <translation>import | orgs | push | pull</translation>
     </message>
     <message>
         <source>push: only unlinked users with this role.</source>
-        <translation type="unfinished"></translation>
+        <translation>push: nur nicht verknüpfte Benutzer mit dieser Rolle.</translation>
     </message>
     <message>
         <source>usage: wpworkos sync import [--organization_id=ID] [--limit=N] [--dry-run] [--yes] [--report=FILE]
@@ -1278,247 +1313,251 @@
        wpworkos sync push [--role=ROLE] [--limit=N] [--dry-run] [--yes]
        wpworkos sync pull [--limit=N] [--dry-run] [--yes]
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: wpworkos sync import [--organization_id=ID] [--limit=N] [--dry-run] [--yes] [--report=FILE]
+        wpworkos sync orgs [--limit=N] [--dry-run] [--yes]
+        wpworkos sync push [--role=ROLE] [--limit=N] [--dry-run] [--yes]
+        wpworkos sync pull [--limit=N] [--dry-run] [--yes]
+</translation>
     </message>
     <message>
         <source>Pushing users</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer werden übertragen</translation>
     </message>
     <message>
         <source>Pulling users</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer werden abgerufen</translation>
     </message>
     <message>
         <source>No unlinked users found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine nicht verknüpften Benutzer gefunden.</translation>
     </message>
     <message>
         <source>No linked users found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine verknüpften Benutzer gefunden.</translation>
     </message>
     <message numerus="yes">
         <source>Dry run: would push %n unlinked user(s) to WorkOS.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Probelauf: %n nicht verknüpfter Benutzer würde an WorkOS übertragen.</numerusform>
+            <numerusform>Probelauf: %n nicht verknüpfte Benutzer würden an WorkOS übertragen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Dry run: would re-sync %n linked user(s) from WorkOS.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Probelauf: %n verknüpfter Benutzer würde erneut aus WorkOS synchronisiert.</numerusform>
+            <numerusform>Probelauf: %n verknüpfte Benutzer würden erneut aus WorkOS synchronisiert.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Push %n unlinked user(s) to WorkOS?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n nicht verknüpften Benutzer an WorkOS übertragen?</numerusform>
+            <numerusform>%n nicht verknüpfte Benutzer an WorkOS übertragen?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Re-sync %n linked user(s) from WorkOS?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n verknüpften Benutzer erneut aus WorkOS synchronisieren?</numerusform>
+            <numerusform>%n verknüpfte Benutzer erneut aus WorkOS synchronisieren?</numerusform>
         </translation>
     </message>
     <message>
         <source>User #%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer #%1: %2</translation>
     </message>
 </context>
 <context>
     <name>SyncJournal</name>
     <message>
         <source>Sync journal (%1): %2 failed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync-Journal (%1): %2 fehlgeschlagen: %3</translation>
     </message>
     <message>
         <source>Cannot create the folder of the sync journal %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner des Sync-Journals %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
         <source>opening</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
         <source>setting up</source>
-        <translation type="unfinished"></translation>
+        <translation>Einrichten</translation>
     </message>
     <message>
         <source>reading the version</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der Version</translation>
     </message>
     <message>
         <source>The sync journal %1 was written by a newer console (schema %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Sync-Journal %1 wurde von einer neueren Konsole geschrieben (Schema %2).</translation>
     </message>
     <message>
         <source>creating the tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlegen der Tabellen</translation>
     </message>
     <message>
         <source>starting a transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten einer Transaktion</translation>
     </message>
     <message>
         <source>writing the run</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben des Laufs</translation>
     </message>
     <message>
         <source>writing the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben des Plans</translation>
     </message>
     <message>
         <source>reading the runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der Läufe</translation>
     </message>
     <message>
         <source>reading the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen des Plans</translation>
     </message>
     <message>
         <source>recording outcomes</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollieren der Ergebnisse</translation>
     </message>
     <message>
         <source>closing the run</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschließen des Laufs</translation>
     </message>
     <message>
         <source>counting</source>
-        <translation type="unfinished"></translation>
+        <translation>Zählen</translation>
     </message>
     <message>
         <source>reading items</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der Einträge</translation>
     </message>
     <message>
         <source>Cannot write the report %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bericht %1 kann nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
     <name>SyncService</name>
     <message numerus="yes">
         <source>Resuming the import started %1 (%n user(s) left).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der am %1 begonnene Import wird fortgesetzt (noch %n Benutzer).</numerusform>
+            <numerusform>Der am %1 begonnene Import wird fortgesetzt (noch %n Benutzer).</numerusform>
         </translation>
     </message>
     <message>
         <source>Importing WorkOS users...</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS-Benutzer werden importiert...</translation>
     </message>
     <message>
         <source>no id or e-mail address</source>
-        <translation type="unfinished"></translation>
+        <translation>keine ID oder E-Mail-Adresse</translation>
     </message>
     <message>
         <source>already linked</source>
-        <translation type="unfinished"></translation>
+        <translation>bereits verknüpft</translation>
     </message>
     <message>
         <source>Failed to list WorkOS users: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS-Benutzer konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
         <source>Would import: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Würde importieren: %1 (%2)</translation>
     </message>
     <message numerus="yes">
         <source>Resuming the %1 started %2 (%n user(s) left).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der am %2 begonnene Lauf „%1“ wird fortgesetzt (noch %n Benutzer).</numerusform>
+            <numerusform>Der am %2 begonnene Lauf „%1“ wird fortgesetzt (noch %n Benutzer).</numerusform>
         </translation>
     </message>
     <message>
         <source>Canceled: nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen: Es wurde nichts geschrieben.</translation>
     </message>
     <message>
         <source>No WordPress user has this e-mail address: one is created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein WordPress-Benutzer hat diese E-Mail-Adresse: Es wird einer angelegt.</translation>
     </message>
     <message>
         <source>WordPress user #%1 has this e-mail address: it is linked.</source>
-        <translation type="unfinished"></translation>
+        <translation>WordPress-Benutzer #%1 hat diese E-Mail-Adresse: Er wird verknüpft.</translation>
     </message>
     <message>
         <source>Already linked to WordPress user #%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereits mit WordPress-Benutzer #%1 verknüpft.</translation>
     </message>
     <message>
         <source>Would import: %1 imported, %2 failed, %3 skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Würde importieren: %1 importiert, %2 fehlgeschlagen, %3 übersprungen.</translation>
     </message>
     <message>
         <source>Imported: %1 imported, %2 failed, %3 skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importiert: %1 importiert, %2 fehlgeschlagen, %3 übersprungen.</translation>
     </message>
     <message>
         <source>Would sync: %1 synced, %2 failed, %3 skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Würde synchronisieren: %1 synchronisiert, %2 fehlgeschlagen, %3 übersprungen.</translation>
     </message>
     <message>
         <source>%1 synced, %2 failed, %3 skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 synchronisiert, %2 fehlgeschlagen, %3 übersprungen.</translation>
     </message>
     <message>
         <source>create</source>
-        <translation type="unfinished"></translation>
+        <translation>anlegen</translation>
     </message>
     <message>
         <source>link</source>
-        <translation type="unfinished"></translation>
+        <translation>verknüpfen</translation>
     </message>
     <message>
         <source>update</source>
-        <translation type="unfinished"></translation>
+        <translation>aktualisieren</translation>
     </message>
     <message>
         <source>skip</source>
-        <translation type="unfinished"></translation>
+        <translation>überspringen</translation>
     </message>
     <message>
         <source>fail</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlschlagen</translation>
     </message>
     <message>
         <source>e-mail %1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail %1 → %2</translation>
     </message>
     <message>
         <source>name “%1” → “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>Name „%1“ → „%2“</translation>
     </message>
     <message>
         <source>No WorkOS user has this e-mail address: one is created (address verified) and linked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein WorkOS-Benutzer hat diese E-Mail-Adresse: Es wird einer angelegt (Adresse bestätigt) und verknüpft.</translation>
     </message>
     <message>
         <source>WorkOS user %1 has this e-mail address: it is linked.</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS-Benutzer %1 hat diese E-Mail-Adresse: Er wird verknüpft.</translation>
     </message>
     <message>
         <source>WorkOS user %1&apos;s names are written again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Namen von WorkOS-Benutzer %1 werden erneut geschrieben.</translation>
     </message>
     <message>
         <source>From WorkOS user %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Von WorkOS-Benutzer %1: %2.</translation>
     </message>
     <message>
         <source>Already linked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereits verknüpft.</translation>
     </message>
     <message>
         <source>Already as in WorkOS user %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stimmt bereits mit WorkOS-Benutzer %1 überein.</translation>
     </message>
 </context>
 <context>
@@ -1564,47 +1603,47 @@
     <name>UserCommand</name>
     <message>
         <source>Show, list, link, unlink, sync and import users.</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer anzeigen, auflisten, verknüpfen, Verknüpfung lösen, synchronisieren und importieren.</translation>
     </message>
     <message>
         <source>get ID | list | link WP_ID WORKOS_ID | unlink WP_ID | sync WP_ID | import WORKOS_ID</source>
-        <translation type="unfinished"></translation>
+        <translation>get ID | list | link WP_ID WORKOS_ID | unlink WP_ID | sync WP_ID | import WORKOS_ID</translation>
     </message>
     <message>
         <source>get: id, email or workos_id.</source>
-        <translation type="unfinished"></translation>
+        <translation>get: id, email oder workos_id.</translation>
     </message>
     <message>
         <source>list: only users linked to WorkOS.</source>
-        <translation type="unfinished"></translation>
+        <translation>list: nur mit WorkOS verknüpfte Benutzer.</translation>
     </message>
     <message>
         <source>list: only users not linked to WorkOS.</source>
-        <translation type="unfinished"></translation>
+        <translation>list: nur nicht mit WorkOS verknüpfte Benutzer.</translation>
     </message>
     <message>
         <source>list: only users with this role.</source>
-        <translation type="unfinished"></translation>
+        <translation>list: nur Benutzer mit dieser Rolle.</translation>
     </message>
     <message>
         <source>list: the columns (ID, user_login, user_email, display_name, role, workos_user_id, linked).</source>
-        <translation type="unfinished"></translation>
+        <translation>list: die Spalten (ID, user_login, user_email, display_name, role, workos_user_id, linked).</translation>
     </message>
     <message>
         <source>sync: push (WordPress → WorkOS) or pull (WorkOS → WordPress).</source>
-        <translation type="unfinished"></translation>
+        <translation>sync: push (WordPress → WorkOS) oder pull (WorkOS → WordPress).</translation>
     </message>
     <message>
         <source>import: print only the WordPress user id.</source>
-        <translation type="unfinished"></translation>
+        <translation>import: nur die ID des WordPress-Benutzers ausgeben.</translation>
     </message>
     <message>
         <source>unlink, import: do not ask for confirmation.</source>
-        <translation type="unfinished"></translation>
+        <translation>unlink, import: nicht um Bestätigung bitten.</translation>
     </message>
     <message>
         <source>table, json, csv, yaml or ids (list).</source>
-        <translation type="unfinished"></translation>
+        <translation>table, json, csv, yaml oder ids (list).</translation>
     </message>
     <message>
         <source>usage: wpworkos user get ID [--by=id|email|workos_id] [--format F]
@@ -1614,58 +1653,64 @@
        wpworkos user sync WP_ID [--direction=push|pull]
        wpworkos user import WORKOS_ID [--porcelain] [--yes]
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: wpworkos user get ID [--by=id|email|workos_id] [--format F]
+        wpworkos user list [--linked] [--unlinked] [--role=ROLE] [--fields=A,B] [--format F]
+        wpworkos user link WP_ID WORKOS_ID
+        wpworkos user unlink WP_ID [--yes]
+        wpworkos user sync WP_ID [--direction=push|pull]
+        wpworkos user import WORKOS_ID [--porcelain] [--yes]
+</translation>
     </message>
     <message>
         <source>Confirmation needed: run in a terminal or pass --yes.</source>
-        <translation type="unfinished">Bestätigung nötig: im Terminal ausführen oder --yes angeben.</translation>
+        <translation>Bestätigung nötig: im Terminal ausführen oder --yes angeben.</translation>
     </message>
     <message>
         <source>Unlink user #%1 (%2) from WorkOS ID %3?</source>
-        <translation type="unfinished"></translation>
+        <translation>Verknüpfung von Benutzer #%1 (%2) mit WorkOS-ID %3 lösen?</translation>
     </message>
     <message>
         <source>Nothing changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts geändert.</translation>
     </message>
     <message>
         <source>Unlinked WordPress user #%1 from WorkOS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verknüpfung von WordPress-Benutzer #%1 mit WorkOS gelöst.</translation>
     </message>
     <message>
         <source>WorkOS is not configured. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS ist nicht eingerichtet. %1</translation>
     </message>
     <message>
         <source>Linked WordPress user #%1 to WorkOS user %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>WordPress-Benutzer #%1 mit WorkOS-Benutzer %2 verknüpft.</translation>
     </message>
     <message>
         <source>Import WorkOS user %1 (%2) into WordPress?</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS-Benutzer %1 (%2) in WordPress importieren?</translation>
     </message>
     <message>
         <source>Nothing imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts importiert.</translation>
     </message>
     <message>
         <source>Imported WorkOS user %1 as WordPress user #%2 (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS-Benutzer %1 als WordPress-Benutzer #%2 (%3) importiert.</translation>
     </message>
     <message>
         <source>Synced user #%1 (pull).</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer #%1 synchronisiert (pull).</translation>
     </message>
     <message>
         <source>Synced user #%1 (push).</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer #%1 synchronisiert (push).</translation>
     </message>
 </context>
 <context>
     <name>UserService</name>
     <message>
         <source>User not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer nicht gefunden.</translation>
     </message>
 </context>
 <context>
@@ -1711,40 +1756,40 @@
     <name>workos::AuthorizeApplication</name>
     <message>
         <source>The site&apos;s REST API did not answer (HTTP %1%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die REST-API der Website hat nicht geantwortet (HTTP %1%2).</translation>
     </message>
     <message>
         <source>The site does not offer Application Passwords (they need https, or a local site, and may be turned off by a plugin). Create one on your profile page instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Website bietet keine Anwendungspasswörter an (sie erfordern https oder eine lokale Website und können durch ein Plugin abgeschaltet sein). Erstellen Sie stattdessen eines auf Ihrer Profilseite.</translation>
     </message>
     <message>
         <source>Cannot listen on the loopback address: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf der Loopback-Adresse kann nicht gelauscht werden: %1</translation>
     </message>
     <message>
         <source>WorkOS Console is connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Die WorkOS-Konsole ist verbunden</translation>
     </message>
     <message>
         <source>You can close this window and go back to the console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie können dieses Fenster schließen und zur Konsole zurückkehren.</translation>
     </message>
     <message>
         <source>Connection refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung abgelehnt</translation>
     </message>
     <message>
         <source>You declined the connection. Go back to the console to try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben die Verbindung abgelehnt. Kehren Sie zur Konsole zurück, um es erneut zu versuchen.</translation>
     </message>
 </context>
 <context>
     <name>workos::BulkRun</name>
     <message numerus="yes">
         <source>Canceled: %n item(s) left; run the same command again to resume.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Abgebrochen: %n Eintrag übrig; führen Sie denselben Befehl erneut aus, um fortzufahren.</numerusform>
+            <numerusform>Abgebrochen: %n Einträge übrig; führen Sie denselben Befehl erneut aus, um fortzufahren.</numerusform>
         </translation>
     </message>
 </context>
@@ -1752,9 +1797,9 @@
     <name>workos::HttpClient</name>
     <message numerus="yes">
         <source>no answer within %n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>keine Antwort innerhalb von %n Sekunde</numerusform>
+            <numerusform>keine Antwort innerhalb von %n Sekunden</numerusform>
         </translation>
     </message>
 </context>
@@ -1762,134 +1807,134 @@
     <name>workos::Onboarding</name>
     <message>
         <source>“%1” is not a site address: use http:// or https:// and a host name.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Website-Adresse: Verwenden Sie http:// oder https:// und einen Hostnamen.</translation>
     </message>
     <message>
         <source>Enter the WordPress user name and its Application Password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den WordPress-Benutzernamen und sein Anwendungspasswort ein.</translation>
     </message>
     <message>
         <source>WorkOS refused the API key: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS hat den API-Schlüssel abgelehnt: %1</translation>
     </message>
     <message>
         <source>WorkOS does not know the client ID “%1” in this environment.</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS kennt die Client-ID „%1“ in dieser Umgebung nicht.</translation>
     </message>
     <message>
         <source>Could not check the client ID with WorkOS (HTTP %1%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Client-ID konnte nicht bei WorkOS geprüft werden (HTTP %1%2).</translation>
     </message>
     <message>
         <source>The site is being set up already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Website wird bereits eingerichtet.</translation>
     </message>
     <message>
         <source>Cancelled: nothing was kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen: Es wurde nichts übernommen.</translation>
     </message>
     <message>
         <source>Saving the site in the console…</source>
-        <translation type="unfinished"></translation>
+        <translation>Website wird in der Konsole gespeichert…</translation>
     </message>
     <message>
         <source>Storing the WorkOS API key in your keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS-API-Schlüssel wird in Ihrem Schlüsselbund gespeichert…</translation>
     </message>
     <message>
         <source>The API key could not be stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der API-Schlüssel konnte nicht gespeichert werden.</translation>
     </message>
     <message>
         <source>Storing the webhook secret in your keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook-Geheimnis wird in Ihrem Schlüsselbund gespeichert…</translation>
     </message>
     <message>
         <source>The webhook secret could not be stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Webhook-Geheimnis konnte nicht gespeichert werden.</translation>
     </message>
     <message>
         <source>Creating the organization “%1” in WorkOS…</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation „%1“ wird in WorkOS angelegt…</translation>
     </message>
     <message>
         <source>WorkOS did not create the organization: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS hat die Organisation nicht angelegt: %1</translation>
     </message>
     <message>
         <source>Writing the role map on the site…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollenzuordnung wird auf die Website geschrieben…</translation>
     </message>
     <message>
         <source>The site refused the role map: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Website hat die Rollenzuordnung abgelehnt: %1</translation>
     </message>
     <message>
         <source>Writing the WorkOS settings on the site…</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS-Einstellungen werden auf die Website geschrieben…</translation>
     </message>
     <message>
         <source>The site refused the settings: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Website hat die Einstellungen abgelehnt: %1</translation>
     </message>
     <message>
         <source>Caching the organization on the site…</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation wird auf der Website zwischengespeichert…</translation>
     </message>
     <message>
         <source>The organization could not be read from WorkOS (%1); sync it later from the Settings page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Organisation konnte nicht aus WorkOS gelesen werden (%1); synchronisieren Sie sie später über die Seite „Einstellungen“.</translation>
     </message>
     <message>
         <source>The site did not cache the organization (%1); sync it later from the Settings page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Website hat die Organisation nicht zwischengespeichert (%1); synchronisieren Sie sie später über die Seite „Einstellungen“.</translation>
     </message>
     <message>
         <source>The organization %1 created in WorkOS stays there; choose it when you try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die in WorkOS angelegte Organisation %1 bleibt dort bestehen; wählen Sie sie beim nächsten Versuch aus.</translation>
     </message>
 </context>
 <context>
     <name>workos::SecretStore</name>
     <message>
         <source>The keychain refused “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund hat „%1“ abgelehnt</translation>
     </message>
     <message>
         <source>%1: access denied (%2). Unlock your keyring (for example by logging in to the desktop, or with your keyring manager) and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Zugriff verweigert (%2). Entsperren Sie Ihren Schlüsselbund (etwa durch Anmelden am Desktop oder mit Ihrer Schlüsselbundverwaltung), und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>%1: no keychain is available (%2). Install and start a Secret Service provider such as gnome-keyring or KWallet.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Kein Schlüsselbund verfügbar (%2). Installieren und starten Sie einen Secret-Service-Anbieter wie gnome-keyring oder KWallet.</translation>
     </message>
     <message>
         <source>%1: you denied access. Allow the console to use the keychain and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Sie haben den Zugriff verweigert. Erlauben Sie der Konsole, den Schlüsselbund zu verwenden, und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>%1: this platform&apos;s keychain is not supported (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Schlüsselbund dieser Plattform wird nicht unterstützt (%2).</translation>
     </message>
     <message>
         <source>%1: there is no D-Bus session (%2). Run the console inside a desktop session, or start one with dbus-run-session and an unlocked gnome-keyring.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Es gibt keine D-Bus-Sitzung (%2). Führen Sie die Konsole in einer Desktop-Sitzung aus, oder starten Sie eine mit dbus-run-session und einem entsperrten gnome-keyring.</translation>
     </message>
     <message>
         <source>%1: no Secret Service is running (%2). Install and start gnome-keyring or KWallet.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Es läuft kein Secret Service (%2). Installieren und starten Sie gnome-keyring oder KWallet.</translation>
     </message>
     <message>
         <source>%1: the login keyring does not exist or is locked (%2). Create or unlock it with your keyring manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Anmelde-Schlüsselbund existiert nicht oder ist gesperrt (%2). Legen Sie ihn mit Ihrer Schlüsselbundverwaltung an, oder entsperren Sie ihn.</translation>
     </message>
     <message>
         <source>%1: the keychain library failed without a reason. On Linux, install libsecret-1-0 (QtKeychain loads it at run time).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Schlüsselbund-Bibliothek ist ohne Angabe eines Grundes fehlgeschlagen. Installieren Sie unter Linux libsecret-1-0 (QtKeychain lädt sie zur Laufzeit).</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1939,35 +1984,35 @@
     <name>workos::WorkOSClient</name>
     <message>
         <source>WorkOS at %1 could not be reached: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS unter %1 ist nicht erreichbar: %2</translation>
     </message>
     <message>
         <source>WorkOS refused the API key (401): check the key stored for this environment. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS hat den API-Schlüssel abgelehnt (401): Prüfen Sie den für diese Umgebung gespeicherten Schlüssel. %1</translation>
     </message>
     <message>
         <source>WorkOS does not allow this for the API key (403): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS erlaubt dies für den API-Schlüssel nicht (403): %1</translation>
     </message>
     <message>
         <source>WorkOS does not know it (404): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei WorkOS nicht gefunden (404): %1</translation>
     </message>
     <message>
         <source>WorkOS is rate-limiting this key (429); try again later. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS drosselt die Anfragen mit diesem Schlüssel (429); versuchen Sie es später erneut. %1</translation>
     </message>
     <message>
         <source>WorkOS had a problem (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS hatte ein Problem (%1): %2</translation>
     </message>
     <message>
         <source>WorkOS refused the request (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS hat die Anfrage abgelehnt (%1): %2</translation>
     </message>
     <message>
         <source>Canceled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen.</translation>
     </message>
 </context>
 <context>
@@ -1979,7 +2024,12 @@ Manage WorkOS identity on your WordPress sites from the desktop.
 
 Commands:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: wpworkos [--site NAME] [--env production|staging] &lt;command&gt; [&lt;args&gt;]
+
+WorkOS-Identität auf Ihren WordPress-Websites vom Desktop aus verwalten.
+
+Befehle:
+</translation>
     </message>
     <message>
         <source>
@@ -1989,26 +2039,35 @@ Global options:
   -h, --help       show help (also: wpworkos &lt;command&gt; --help)
   -v, --version    show the version
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+Globale Optionen:
+  --site NAME      diese Website statt der aktuellen verwenden
+  --env ENV        production oder staging (Standard: die der Website)
+  -h, --help       Hilfe anzeigen (auch: wpworkos &lt;command&gt; --help)
+  -v, --version    Version anzeigen
+</translation>
     </message>
     <message>
         <source>wpworkos: unknown command “%1”
 
 </source>
-        <translation type="unfinished"></translation>
+        <translation>wpworkos: unbekannter Befehl „%1“
+
+</translation>
     </message>
     <message>
         <source>Act on this site instead of the current one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Website statt der aktuellen verwenden.</translation>
     </message>
     <message>
         <source>WorkOS environment: production or staging.</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS-Umgebung: production oder staging.</translation>
     </message>
     <message>
         <source>wpworkos: --env must be production or staging, not “%1”
 </source>
-        <translation type="unfinished"></translation>
+        <translation>wpworkos: --env muss production oder staging sein, nicht „%1“
+</translation>
     </message>
 </context>
 <context>
@@ -2376,46 +2435,46 @@ Global options:
     <name>workos::gui::CheckedPage</name>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished">Wird geprüft…</translation>
+        <translation>Wird geprüft…</translation>
     </message>
 </context>
 <context>
     <name>workos::gui::CompanionPage</name>
     <message>
         <source>WorkOS Companion found</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS Companion gefunden</translation>
     </message>
     <message>
         <source>WorkOS keeps production and staging apart: each has its own keys. Choose the one to set up now; you can add the other later.</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS trennt Produktion und Staging: Jede Umgebung hat eigene Schlüssel. Wählen Sie die, die Sie jetzt einrichten möchten; die andere können Sie später hinzufügen.</translation>
     </message>
     <message>
         <source>&amp;Production</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Produktion</translation>
     </message>
     <message>
         <source>&amp;Staging</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Staging</translation>
     </message>
     <message>
         <source>WorkOS environment to set up:</source>
-        <translation type="unfinished"></translation>
+        <translation>Einzurichtende WorkOS-Umgebung:</translation>
     </message>
     <message>
         <source>&lt;b&gt;WorkOS Companion %1&lt;/b&gt; on WordPress %2 (PHP %3)%4.&lt;br&gt;Active environment on the site: &lt;b&gt;%5&lt;/b&gt;.&lt;br&gt;The site talks to WorkOS at %6.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;WorkOS Companion %1&lt;/b&gt; auf WordPress %2 (PHP %3)%4.&lt;br&gt;Aktive Umgebung auf der Website: &lt;b&gt;%5&lt;/b&gt;.&lt;br&gt;Die Website kommuniziert mit WorkOS unter %6.</translation>
     </message>
     <message>
         <source>, multisite network</source>
-        <translation type="unfinished"></translation>
+        <translation>, Multisite-Netzwerk</translation>
     </message>
     <message>
         <source>The companion&apos;s database tables are at version %1, it expects %2: deactivate and activate the plugin on the site.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbanktabellen des Companion-Plugins haben Version %1, erwartet wird %2: Deaktivieren und aktivieren Sie das Plugin auf der Website.</translation>
     </message>
     <message>
         <source>WorkOS is configured on this site already: the values you enter replace the current ones when you apply.</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS ist auf dieser Website bereits eingerichtet: Die eingegebenen Werte ersetzen beim Anwenden die aktuellen.</translation>
     </message>
 </context>
 <context>
@@ -2461,41 +2520,41 @@ Global options:
     <name>workos::gui::CredentialsPage</name>
     <message>
         <source>WorkOS credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS-Zugangsdaten</translation>
     </message>
     <message>
         <source>&amp;API key:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;API-Schlüssel:</translation>
     </message>
     <message>
         <source>&amp;Client ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Client-ID:</translation>
     </message>
     <message>
         <source>&amp;Environment ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Umgebungs-ID:</translation>
     </message>
     <message>
         <source>Find them in the WorkOS dashboard under API Keys, for the environment chosen. The API key goes to the site and to your keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie finden sie im WorkOS-Dashboard unter „API Keys“ für die gewählte Umgebung. Der API-Schlüssel wird auf der Website und in Ihrem Schlüsselbund gespeichert.</translation>
     </message>
     <message>
         <source>For the %1 environment of “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für die Umgebung %1 von „%2“.</translation>
     </message>
     <message>
         <source>Set by a constant in wp-config.php on the site</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf der Website durch eine Konstante in wp-config.php festgelegt</translation>
     </message>
     <message>
         <source>The site&apos;s key is set by a constant in wp-config.php; the console still needs it for its own calls.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel der Website ist durch eine Konstante in wp-config.php festgelegt; die Konsole braucht ihn trotzdem für ihre eigenen Aufrufe.</translation>
     </message>
     <message numerus="yes">
         <source>WorkOS accepted the key; %n organization(s) found.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>WorkOS hat den Schlüssel akzeptiert; %n Organisation gefunden.</numerusform>
+            <numerusform>WorkOS hat den Schlüssel akzeptiert; %n Organisationen gefunden.</numerusform>
         </translation>
     </message>
 </context>
@@ -2654,58 +2713,58 @@ Global options:
     <name>workos::gui::DonePage</name>
     <message>
         <source>Site set up</source>
-        <translation type="unfinished"></translation>
+        <translation>Website eingerichtet</translation>
     </message>
     <message>
         <source>“%1” is in the console and WorkOS is configured for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist in der Konsole eingetragen, und WorkOS ist für die Umgebung %2 eingerichtet.</translation>
     </message>
     <message>
         <source>The organization %1 was created in WorkOS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Organisation %1 wurde in WorkOS angelegt.</translation>
     </message>
     <message>
         <source>Checking the site and sending a signed test webhook…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Website wird geprüft und ein signierter Test-Webhook gesendet…</translation>
     </message>
     <message>
         <source>Passed</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestanden</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Diagnostics: %1 checks, %2 failed, %3 warnings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnose: %1 Prüfungen, %2 fehlgeschlagen, %3 Warnungen.</translation>
     </message>
 </context>
 <context>
     <name>workos::gui::EnvironmentBadge</name>
     <message>
         <source>PRODUCTION</source>
-        <translation type="unfinished">PRODUKTION</translation>
+        <translation>PRODUKTION</translation>
     </message>
     <message>
         <source>STAGING</source>
-        <translation type="unfinished">STAGING</translation>
+        <translation>STAGING</translation>
     </message>
     <message>
         <source>NO SITE</source>
-        <translation type="unfinished">KEINE WEBSITE</translation>
+        <translation>KEINE WEBSITE</translation>
     </message>
     <message>
         <source>No site selected</source>
-        <translation type="unfinished">Keine Website ausgewählt</translation>
+        <translation>Keine Website ausgewählt</translation>
     </message>
     <message>
         <source>Actions apply to the %1 environment of WorkOS</source>
-        <translation type="unfinished">Aktionen betreffen die WorkOS-Umgebung %1</translation>
+        <translation>Aktionen betreffen die WorkOS-Umgebung %1</translation>
     </message>
 </context>
 <context>
@@ -2877,19 +2936,19 @@ Global options:
     <name>workos::gui::JobBar</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt</translation>
     </message>
     <message>
         <source>Cancel the running job</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufenden Auftrag abbrechen</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgebrochen…</translation>
     </message>
 </context>
 <context>
@@ -2967,7 +3026,7 @@ Global options:
     </message>
     <message>
         <source>&lt;b&gt;WorkOS Console %1&lt;/b&gt;&lt;p&gt;Run WorkOS single sign-on, directory sync and audit logs for your WordPress sites.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;WorkOS-Konsole %1&lt;/b&gt;&lt;p&gt;WorkOS Single Sign-on, Verzeichnissynchronisierung und Audit-Logs für Ihre WordPress-Websites betreiben.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -2987,153 +3046,153 @@ Global options:
     </message>
     <message>
         <source>&amp;Add site…</source>
-        <translation type="unfinished"></translation>
+        <translation>Website hin&amp;zufügen…</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Remove the selected site</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Website entfernen</translation>
     </message>
     <message>
         <source>Move the selected site up</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Website nach oben verschieben</translation>
     </message>
     <message>
         <source>Move up (Ctrl+Shift+Up)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach oben (Strg+Umschalt+Hoch)</translation>
     </message>
     <message>
         <source>Move the selected site down</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Website nach unten verschieben</translation>
     </message>
     <message>
         <source>Move down (Ctrl+Shift+Down)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach unten (Strg+Umschalt+Runter)</translation>
     </message>
     <message>
         <source>&lt;h2&gt;No sites yet&lt;/h2&gt;&lt;p&gt;Add a WordPress site that runs the WorkOS Companion plugin with &lt;b&gt;Add site…&lt;/b&gt; (Ctrl+N), or from a terminal:&lt;/p&gt;&lt;p&gt;&lt;code&gt;wpworkos site add NAME --url https://example.com --user admin&lt;/code&gt;&lt;/p&gt;&lt;p&gt;The console uses a WordPress Application Password, kept in your keychain.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Noch keine Websites&lt;/h2&gt;&lt;p&gt;Fügen Sie eine WordPress-Website, auf der das Plugin WorkOS Companion läuft, mit &lt;b&gt;Website hinzufügen…&lt;/b&gt; (Strg+N) hinzu oder in einem Terminal:&lt;/p&gt;&lt;p&gt;&lt;code&gt;wpworkos site add NAME --url https://example.com --user admin&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Die Konsole verwendet ein WordPress-Anwendungspasswort, das in Ihrem Schlüsselbund aufbewahrt wird.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersicht</translation>
     </message>
     <message>
         <source>&amp;Add Site…</source>
-        <translation type="unfinished"></translation>
+        <translation>Website &amp;hinzufügen…</translation>
     </message>
     <message>
         <source>&amp;Site</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Website</translation>
     </message>
     <message>
         <source>Move &amp;Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach &amp;oben</translation>
     </message>
     <message>
         <source>Move &amp;Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach &amp;unten</translation>
     </message>
     <message>
         <source>&amp;Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen…</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>The console speaks the chosen language from its next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konsole verwendet die gewählte Sprache ab dem nächsten Start.</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemsprache</translation>
     </message>
     <message>
         <source>Added “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ hinzugefügt.</translation>
     </message>
     <message>
         <source>Remove site</source>
-        <translation type="unfinished"></translation>
+        <translation>Website entfernen</translation>
     </message>
     <message>
         <source>Remove “%1” from the console?</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ aus der Konsole entfernen?</translation>
     </message>
     <message>
         <source>Its Application Password and WorkOS keys are deleted from your keychain. Nothing changes on the site itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwendungspasswort und WorkOS-Schlüssel werden aus Ihrem Schlüsselbund gelöscht. Auf der Website selbst ändert sich nichts.</translation>
     </message>
     <message>
         <source>Removed “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ entfernt.</translation>
     </message>
     <message>
         <source>Move site</source>
-        <translation type="unfinished"></translation>
+        <translation>Website verschieben</translation>
     </message>
 </context>
 <context>
     <name>workos::gui::OnboardingWizard</name>
     <message>
         <source>Add a WordPress site</source>
-        <translation type="unfinished"></translation>
+        <translation>WordPress-Website hinzufügen</translation>
     </message>
 </context>
 <context>
     <name>workos::gui::OrganizationPage</name>
     <message>
         <source>An &amp;existing organization:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bestehende Organisation:</translation>
     </message>
     <message>
         <source>&amp;Create a new organization:</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Organisation &amp;anlegen:</translation>
     </message>
     <message>
         <source>Organization</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <source>Members of this WorkOS organization sign in to the site, with roles from the role map.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglieder dieser WorkOS-Organisation melden sich bei der Website an, mit Rollen aus der Rollenzuordnung.</translation>
     </message>
     <message>
         <source>Organizations in WorkOS</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisationen in WorkOS</translation>
     </message>
     <message>
         <source>Filter by name or domain</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Name oder Domain filtern</translation>
     </message>
     <message>
         <source>example.com, example.org (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>example.com, example.org (optional)</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Domains:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Domains:</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>(WorkOS has more organizations: filter by name to find yours among the first 100.)</source>
-        <translation type="unfinished"></translation>
+        <translation>(WorkOS hat weitere Organisationen: Filtern Sie nach dem Namen, um Ihre unter den ersten 100 zu finden.)</translation>
     </message>
 </context>
 <context>
@@ -3816,173 +3875,174 @@ Global options:
     <name>workos::gui::SignInPage</name>
     <message>
         <source>Allow &amp;WordPress passwords as a fallback (break-glass)</source>
-        <translation type="unfinished"></translation>
+        <translation>WordPress-&amp;Passwörter als Rückfallebene erlauben (Notfallzugang)</translation>
     </message>
     <message>
         <source>Sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung</translation>
     </message>
     <message>
         <source>Choose how people sign in to the site once WorkOS is on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie, wie sich Benutzer bei der Website anmelden, sobald WorkOS aktiv ist.</translation>
     </message>
     <message>
         <source>WorkOS&apos;s hosted sign-in page (AuthKit): SSO, MFA, passwordless</source>
-        <translation type="unfinished"></translation>
+        <translation>Von WorkOS gehostete Anmeldeseite (AuthKit): SSO, MFA, ohne Passwort</translation>
     </message>
     <message>
         <source>WordPress&apos;s sign-in form, passwords checked by WorkOS (headless)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldeformular von WordPress, Passwörter von WorkOS geprüft (headless)</translation>
     </message>
     <message>
         <source>wp-login.php?fallback=1 keeps WordPress&apos;s own password sign-in available.</source>
-        <translation type="unfinished"></translation>
+        <translation>wp-login.php?fallback=1 hält die eigene Passwortanmeldung von WordPress verfügbar.</translation>
     </message>
     <message>
         <source>Sign-in is forced through WorkOS with no fallback: if WorkOS is unreachable or misconfigured, nobody — administrators included — can sign in with a WordPress password. Keep the fallback on until you have signed in through WorkOS at least once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldung wird ohne Rückfallebene über WorkOS erzwungen: Ist WorkOS nicht erreichbar oder falsch konfiguriert, kann sich niemand – auch kein Administrator – mit einem WordPress-Passwort anmelden. Lassen Sie die Rückfallebene eingeschaltet, bis Sie sich mindestens einmal über WorkOS angemeldet haben.</translation>
     </message>
     <message>
         <source>Sign-in &amp;mode:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelde&amp;modus:</translation>
     </message>
 </context>
 <context>
     <name>workos::gui::SiteAccessPage</name>
     <message>
         <source>&amp;Authorize in the browser…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Im Browser autorisieren…</translation>
     </message>
     <message>
         <source>Your WordPress site</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre WordPress-Website</translation>
     </message>
     <message>
         <source>The console works through the WorkOS Companion plugin on the site, as a WordPress administrator with an Application Password. The password is kept in your keychain, nowhere else.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konsole arbeitet über das Plugin WorkOS Companion auf der Website, als WordPress-Administrator mit einem Anwendungspasswort. Das Passwort wird in Ihrem Schlüsselbund aufbewahrt und nirgends sonst.</translation>
     </message>
     <message>
         <source>a short name, e.g. intranet</source>
-        <translation type="unfinished"></translation>
+        <translation>ein kurzer Name, z. B. intranet</translation>
     </message>
     <message>
         <source>WordPress user name</source>
-        <translation type="unfinished"></translation>
+        <translation>WordPress-Benutzername</translation>
     </message>
     <message>
         <source>Open WordPress&apos;s “Authorize Application” page, approve there, and the password comes back here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie die WordPress-Seite „Anwendung autorisieren“, stimmen Sie dort zu, und das Passwort kommt hierher zurück.</translation>
     </message>
     <message>
         <source>Site &amp;address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Website-&amp;Adresse:</translation>
     </message>
     <message>
         <source>&amp;Name in the console:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name in der Konsole:</translation>
     </message>
     <message>
         <source>WordPress &amp;user:</source>
-        <translation type="unfinished"></translation>
+        <translation>WordPress-&amp;Benutzer:</translation>
     </message>
     <message>
         <source>Application &amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwendungs&amp;passwort:</translation>
     </message>
     <message>
         <source>No password yet? Create one under Users → Profile → Application Passwords on the site, or use “Authorize in the browser”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Passwort? Erstellen Sie eines auf der Website unter Benutzer → Profil → Anwendungspasswörter, oder verwenden Sie „Im Browser autorisieren“.</translation>
     </message>
     <message>
         <source>WordPress handed over an Application Password for “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>WordPress hat ein Anwendungspasswort für „%1“ übergeben.</translation>
     </message>
     <message>
         <source>The connection was declined on the site.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung wurde auf der Website abgelehnt.</translation>
     </message>
     <message>
         <source>“%1” is not a valid name: use letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (at most 64).</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein gültiger Name: Verwenden Sie Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; oder &apos;-&apos; (höchstens 64).</translation>
     </message>
     <message>
         <source>The console has a site named “%1” already: choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konsole hat bereits eine Website namens „%1“: Wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
         <source>Found WorkOS Companion %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS Companion %1 gefunden.</translation>
     </message>
     <message>
         <source>Enter the site&apos;s address first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie zuerst die Adresse der Website ein.</translation>
     </message>
     <message>
         <source>Asking the site for its authorization page…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Website wird nach ihrer Autorisierungsseite gefragt…</translation>
     </message>
     <message>
         <source>WorkOS Console</source>
-        <translation type="unfinished">WorkOS-Konsole</translation>
+        <translation>WorkOS-Konsole</translation>
     </message>
     <message>
         <source>Could not open a browser. Open this address yourself:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Es konnte kein Browser geöffnet werden. Öffnen Sie diese Adresse selbst:
+%1</translation>
     </message>
     <message>
         <source>Approve the connection in your browser; the password comes back here by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stimmen Sie der Verbindung in Ihrem Browser zu; das Passwort kommt von selbst hierher zurück.</translation>
     </message>
     <message>
         <source>Approve the connection in your browser, then copy the new password WordPress shows into the field above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stimmen Sie der Verbindung in Ihrem Browser zu, und kopieren Sie dann das neue Passwort, das WordPress anzeigt, in das Feld oben.</translation>
     </message>
 </context>
 <context>
     <name>workos::gui::StatusPage</name>
     <message>
         <source>%1 — checking…</source>
-        <translation type="unfinished">%1 — wird geprüft…</translation>
+        <translation>%1 — wird geprüft…</translation>
     </message>
     <message>
         <source>%1 — WorkOS Companion %2 on WordPress %3, PHP %4 — WorkOS %5</source>
-        <translation type="unfinished">%1 — WorkOS Companion %2 auf WordPress %3, PHP %4 — WorkOS %5</translation>
+        <translation>%1 — WorkOS Companion %2 auf WordPress %3, PHP %4 — WorkOS %5</translation>
     </message>
     <message>
         <source>configured</source>
-        <translation type="unfinished">eingerichtet</translation>
+        <translation>eingerichtet</translation>
     </message>
     <message>
         <source>not configured yet</source>
-        <translation type="unfinished">noch nicht eingerichtet</translation>
+        <translation>noch nicht eingerichtet</translation>
     </message>
     <message>
         <source>The site&apos;s settings and their sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungen der Website und ihre Quellen</translation>
     </message>
 </context>
 <context>
     <name>workos::gui::SummaryPage</name>
     <message>
         <source>Ready to apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit zum Anwenden</translation>
     </message>
     <message>
         <source>Nothing has been written yet. Apply writes the following; if any step fails, or you cancel, what was written is taken back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bisher wurde nichts geschrieben. „Anwenden“ schreibt Folgendes; schlägt ein Schritt fehl oder brechen Sie ab, wird das bereits Geschriebene zurückgenommen.</translation>
     </message>
     <message>
         <source>&amp;Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anwenden</translation>
     </message>
     <message>
         <source>WordPress passwords will be refused: make sure WorkOS sign-in works before you rely on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>WordPress-Passwörter werden abgelehnt: Stellen Sie sicher, dass die Anmeldung über WorkOS funktioniert, bevor Sie sich darauf verlassen.</translation>
     </message>
     <message>
         <source>Nothing was kept. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts übernommen. %1</translation>
     </message>
 </context>
 <context>
@@ -4535,51 +4595,51 @@ Global options:
     <name>workos::gui::WebhookPage</name>
     <message>
         <source>Webhooks</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhooks</translation>
     </message>
     <message>
         <source>WorkOS tells the site about directory and user changes through webhooks. In the WorkOS dashboard, under Webhooks, add an endpoint with this URL, then paste the signing secret it shows here.</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS informiert die Website per Webhook über Verzeichnis- und Benutzeränderungen. Fügen Sie im WorkOS-Dashboard unter „Webhooks“ einen Endpunkt mit dieser URL hinzu, und fügen Sie dann das dort angezeigte Signaturgeheimnis hier ein.</translation>
     </message>
     <message>
         <source>Webhook endpoint URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL des Webhook-Endpunkts</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopieren</translation>
     </message>
     <message>
         <source>Copy the webhook URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook-URL kopieren</translation>
     </message>
     <message>
         <source>Copied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert.</translation>
     </message>
     <message>
         <source>Endpoint &amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkt-&amp;URL:</translation>
     </message>
     <message>
         <source>Signing &amp;secret:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Signaturgeheimnis:</translation>
     </message>
     <message>
         <source>Events the site handles: user.*, organization_membership.*, organization.*, dsync.* (directory sync), connection.*. After the setup, the console sends a signed test event and shows whether the site verified it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Von der Website verarbeitete Ereignisse: user.*, organization_membership.*, organization.*, dsync.* (Verzeichnissynchronisierung), connection.*. Nach der Einrichtung sendet die Konsole ein signiertes Testereignis und zeigt, ob die Website es verifiziert hat.</translation>
     </message>
     <message>
         <source>The site&apos;s secret is set by a constant in wp-config.php. Paste the same secret so the console can test it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Geheimnis der Website ist durch eine Konstante in wp-config.php festgelegt. Fügen Sie dasselbe Geheimnis ein, damit die Konsole es testen kann.</translation>
     </message>
     <message>
         <source>The site has a secret ending in %1. Leave the field empty to keep it (the console then cannot test it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Website hat ein Geheimnis, das auf %1 endet. Lassen Sie das Feld leer, um es zu behalten (die Konsole kann es dann nicht testen).</translation>
     </message>
     <message>
         <source>The site has no webhook secret yet: without one it refuses every webhook.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Website hat noch kein Webhook-Geheimnis: Ohne eines lehnt sie jeden Webhook ab.</translation>
     </message>
 </context>
 </TS>
