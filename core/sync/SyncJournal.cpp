@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QSaveFile>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -282,6 +283,18 @@ Result<QString> SyncJournal::errorReportCsv(qint64 job) const
             csv += csvField(i.key) + QLatin1Char(',') + stateName(state) + QLatin1Char(',') + csvField(i.error) + QLatin1Char('\n');
     }
     return csv;
+}
+
+Result<void> SyncJournal::saveErrorReport(qint64 job, const QString &path) const
+{
+    const Result<QString> csv = errorReportCsv(job);
+    if (!csv)
+        return csv.error();
+    const QByteArray bytes = csv->toUtf8();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return Error{tr("Cannot write the report %1.").arg(path), QStringLiteral("report_write")};
+    return {};
 }
 
 } // namespace workos

@@ -72,6 +72,8 @@ public:
     Result<QList<Item>> items(qint64 job, State state) const;
     // Failed and skipped items as CSV (key, state, error), for the admin to fix and rerun.
     Result<QString> errorReportCsv(qint64 job) const;
+    // That report written to `path` (replaced whole, or left as it was).
+    Result<void> saveErrorReport(qint64 job, const QString &path) const;
 
     static QString stateName(State state);
 

@@ -1,9 +1,11 @@
 #include "sync/SyncService.h"
 
 #include "sync/BulkRun.h"
+#include "users/UserActions.h"
 #include "users/UserService.h"
 
 #include <QJsonArray>
+#include <QPointer>
 #include <QSet>
 #include <QUrlQuery>
 
@@ -13,7 +15,9 @@ namespace workos {
 
 namespace {
 
-const QString kImport = QStringLiteral("import");
+using Action = SyncPlanRow::Action;
+using Answer = std::function<void(Result<BulkRun::Items>)>;
+using Process = std::function<void(const BulkRun::Items &, Answer)>;
 
 QJsonObject createOperation(const SyncJournal::Item &item)
 {
@@ -44,14 +48,14 @@ SyncJournal::Item outcomeOf(const SyncJournal::Item &item, const QJsonObject &re
 }
 
 // One batch of the import: creates; an address another account holds gets that account linked
-// instead (in a second call), as the reference's find/create/link does.
-void importBatch(std::shared_ptr<CompanionClient> api, const BulkRun::Items &batch, QObject *context,
-                 std::function<void(Result<BulkRun::Items>)> answer)
+// instead (in a second call), as the reference's find/create/link does. A dry run asks the site
+// to decide both calls and writes nothing.
+void importBatch(std::shared_ptr<CompanionClient> api, const BulkRun::Items &batch, bool dryRun, QObject *context, Answer answer)
 {
     QJsonArray ops;
     for (const auto &item : batch)
         ops.append(createOperation(item));
-    UserService::batch(api, ops, false, context, [api, batch, context, answer](const Result<QJsonObject> &r) {
+    UserService::batch(api, ops, dryRun, context, [api, batch, dryRun, context, answer](const Result<QJsonObject> &r) {
         if (!r)
             return answer(r.error());
         const QJsonArray results = r->value(u"results").toArray();
@@ -69,7 +73,7 @@ void importBatch(std::shared_ptr<CompanionClient> api, const BulkRun::Items &bat
         }
         if (links.isEmpty())
             return answer(*outcomes);
-        UserService::batch(api, links, false, context, [batch, outcomes, linkIndex, answer](const Result<QJsonObject> &linked) {
+        UserService::batch(api, links, dryRun, context, [batch, outcomes, linkIndex, answer](const Result<QJsonObject> &linked) {
             if (!linked)
                 return answer(linked.error());
             const QJsonArray linkResults = linked->value(u"results").toArray();
@@ -80,13 +84,103 @@ void importBatch(std::shared_ptr<CompanionClient> api, const BulkRun::Items &bat
     });
 }
 
+// A dry run over the plan: its batches one after the other, nothing journaled. Answers each
+// item's decision, in the plan's order.
+void preview(std::shared_ptr<const BulkRun::Items> plan, int batchSize, const SyncService::Callbacks &callbacks, Process process,
+             std::function<void(Result<BulkRun::Items>)> done)
+{
+    auto decided = std::make_shared<BulkRun::Items>();
+    auto step = std::make_shared<std::function<void()>>();
+    std::weak_ptr<std::function<void()>> weak = step;
+    *step = [plan, batchSize, callbacks, process, done, decided, weak]() {
+        auto self = weak.lock();
+        if (decided->size() >= plan->size())
+            return done(*decided);
+        if (callbacks.canceled && callbacks.canceled())
+            return done(Error{SyncService::tr("Canceled: nothing was written."), QStringLiteral("canceled")});
+        process(plan->mid(decided->size(), std::max(1, batchSize)), [plan, callbacks, done, decided, self](const Result<BulkRun::Items> &batch) {
+            if (!batch)
+                return done(batch.error());
+            decided->append(batch.value());
+            if (callbacks.progress) {
+                SyncJournal::Counts counts;
+                counts.done = static_cast<int>(decided->size());
+                counts.pending = static_cast<int>(plan->size() - decided->size());
+                callbacks.progress(counts);
+            }
+            (*self)();
+        });
+    };
+    (*step)();
+}
+
+SyncPlanRow planRow(const SyncJournal::Item &item, Action action, const QString &reason)
+{
+    SyncPlanRow row;
+    row.key = item.key;
+    row.email = item.payload.value(u"email").toString();
+    row.action = action;
+    row.reason = reason;
+    return row;
+}
+
+// What the import would do to one WorkOS user, from the site's dry run of its batch.
+SyncPlanRow importRow(const SyncJournal::Item &item, const SyncJournal::Item &decided)
+{
+    const QString wpUser = QString::number(decided.wpUserId);
+    SyncPlanRow row;
+    if (decided.state == SyncJournal::State::Failed)
+        row = planRow(item, Action::Fail, decided.error);
+    else if (decided.outcome == u"created")
+        row = planRow(item, Action::Create, SyncService::tr("No WordPress user has this e-mail address: one is created."));
+    else if (decided.outcome == u"linked")
+        row = planRow(item, Action::Link, SyncService::tr("WordPress user #%1 has this e-mail address: it is linked.").arg(wpUser));
+    else
+        row = planRow(item, Action::Skip, SyncService::tr("Already linked to WordPress user #%1.").arg(wpUser));
+    row.workosUserId = item.key;
+    row.wpUserId = decided.wpUserId;
+    return row;
+}
+
 } // namespace
+
+QString SyncService::summary(const SyncReport &report)
+{
+    const SyncJournal::Counts &c = report.counts;
+    if (report.kind == Import)
+        return (report.dryRun ? tr("Would import: %1 imported, %2 failed, %3 skipped.") : tr("Imported: %1 imported, %2 failed, %3 skipped."))
+            .arg(c.done).arg(c.failed).arg(c.skipped);
+    return (report.dryRun ? tr("Would sync: %1 synced, %2 failed, %3 skipped.") : tr("%1 synced, %2 failed, %3 skipped."))
+        .arg(c.done).arg(c.failed).arg(c.skipped);
+}
+
+QString SyncService::actionName(SyncPlanRow::Action action)
+{
+    switch (action) {
+    case Action::Create: return tr("create");
+    case Action::Link: return tr("link");
+    case Action::Update: return tr("update");
+    case Action::Skip: return tr("skip");
+    case Action::Fail: return tr("fail");
+    }
+    return {};
+}
+
+Table SyncService::planTable(const QList<SyncPlanRow> &rows)
+{
+    Table t;
+    t.columns = {QStringLiteral("user"), QStringLiteral("email"), QStringLiteral("action"), QStringLiteral("reason")};
+    for (const SyncPlanRow &row : rows)
+        t.rows.append({row.key, row.email, actionName(row.action), row.reason});
+    return t;
+}
 
 void SyncService::import(SiteService &sites, SyncJournal &journal, const SiteProfile &site, const QString &environment,
                          const ImportOptions &options, QObject *context, Callbacks callbacks,
                          std::function<void(Result<SyncReport>)> done)
 {
     auto report = std::make_shared<SyncReport>();
+    report->kind = Import;
     report->dryRun = options.dryRun;
 
     // Runs (or resumes) a journaled job to its end.
@@ -96,7 +190,7 @@ void SyncService::import(SiteService &sites, SyncJournal &journal, const SitePro
         run->start([api, context, callbacks, run](const BulkRun::Items &batch, std::function<void(Result<BulkRun::Items>)> answer) {
             if (callbacks.canceled && callbacks.canceled())
                 run->cancel();
-            importBatch(api, batch, context, std::move(answer));
+            importBatch(api, batch, false, context, std::move(answer));
         }, callbacks.progress, [run, report, done](const Result<SyncJournal::Counts> &counts) {
             if (!counts)
                 return done(counts.error());
@@ -110,7 +204,7 @@ void SyncService::import(SiteService &sites, SyncJournal &journal, const SitePro
             return done(client.error());
         auto api = client.value();
         if (!options.dryRun) {
-            const auto open = journal.unfinished(site.name, kImport);
+            const auto open = journal.unfinished(site.name, Import);
             if (!open)
                 return done(open.error());
             if (open.value()) {
@@ -166,17 +260,36 @@ void SyncService::import(SiteService &sites, SyncJournal &journal, const SitePro
                         }
                     }
                     return options.limit <= 0 || plan->size() + skipped->size() < options.limit;
-                }, [&journal, site, environment, options, callbacks, report, done, runJob, api, wapi, plan, skipped](const Result<int> &seen) {
+                }, [&journal, site, environment, options, context, guard = QPointer<QObject>(context), callbacks, report, done, runJob, api, wapi, plan, skipped](const Result<int> &seen) {
+                    if (!guard) // WorkOS answered after the caller went away
+                        return;
                     if (!seen)
                         return done(Error{tr("Failed to list WorkOS users: %1").arg(seen.error().message), seen.error().code});
                     if (options.dryRun) {
-                        for (const auto &item : *plan)
-                            callbacks.log(tr("Would import: %1 (%2)").arg(item.key, item.payload.value(u"email").toString()));
-                        report->counts.done = static_cast<int>(plan->size());
-                        report->counts.skipped = static_cast<int>(skipped->size());
-                        return done(*report);
+                        auto process = [api, context](const BulkRun::Items &batch, Answer answer) { importBatch(api, batch, true, context, std::move(answer)); };
+                        return preview(plan, options.batchSize, callbacks, process, [plan, skipped, callbacks, report, done](const Result<BulkRun::Items> &decided) {
+                            if (!decided)
+                                return done(decided.error());
+                            for (qsizetype i = 0; i < plan->size(); ++i) {
+                                const SyncPlanRow row = importRow(plan->at(i), decided->value(i));
+                                if (row.action == Action::Create || row.action == Action::Link)
+                                    callbacks.log(tr("Would import: %1 (%2)").arg(row.key, row.email));
+                                report->rows.append(row);
+                            }
+                            for (const auto &item : *skipped)
+                                report->rows.append(planRow(item, Action::Skip, item.error));
+                            for (const SyncPlanRow &row : report->rows) {
+                                if (row.action == Action::Fail)
+                                    ++report->counts.failed;
+                                else if (row.action == Action::Skip)
+                                    ++report->counts.skipped;
+                                else
+                                    ++report->counts.done;
+                            }
+                            done(*report);
+                        });
                     }
-                    const Result<qint64> job = journal.create(site.name, environment.isEmpty() ? site.environment : environment, kImport,
+                    const Result<qint64> job = journal.create(site.name, environment.isEmpty() ? site.environment : environment, Import,
                                                               QJsonObject{{QStringLiteral("organization_id"), options.organizationId},
                                                                           {QStringLiteral("limit"), options.limit}},
                                                               *plan + *skipped);
@@ -219,33 +332,69 @@ SyncJournal::Item failed(const SyncJournal::Item &item, const QString &why)
     return out;
 }
 
-// One WorkOS call per item, one after the other, then one users/batch for the site's side.
-void directionBatch(bool push, std::shared_ptr<CompanionClient> api, std::shared_ptr<WorkOSClient> wapi, const BulkRun::Items &batch,
-                    QObject *context, std::function<void(Result<BulkRun::Items>)> answer)
+SyncJournal::Item decided(const SyncJournal::Item &item, const QString &outcome)
+{
+    SyncJournal::Item out;
+    out.key = item.key;
+    out.state = SyncJournal::State::Done;
+    out.outcome = outcome;
+    out.wpUserId = item.payload.value(u"user_id").toInteger();
+    return out;
+}
+
+// How a pulled profile differs from the site's: "e-mail a → b; name “A” → “B”".
+QString differences(const QJsonObject &planned, const QJsonObject &remote)
+{
+    QStringList changes;
+    const QString email = remote.value(u"email").toString();
+    if (!email.isEmpty() && email.compare(planned.value(u"email").toString(), Qt::CaseInsensitive) != 0)
+        changes << SyncService::tr("e-mail %1 → %2").arg(planned.value(u"email").toString(), email);
+    const QString name = QString(remote.value(u"first_name").toString() + QLatin1Char(' ') + remote.value(u"last_name").toString()).trimmed();
+    if (!name.isEmpty() && name != planned.value(u"display_name").toString())
+        changes << SyncService::tr("name “%1” → “%2”").arg(planned.value(u"display_name").toString(), name);
+    return changes.join(QStringLiteral("; "));
+}
+
+// One WorkOS call per item, one after the other, then one users/batch for the site's side. A dry
+// run reads WorkOS only (push: is there a user with the address?), asks the site to decide its
+// side, and notes in each answer's payload what it found (workos_user_id, changes).
+void directionBatch(bool push, bool dryRun, std::shared_ptr<CompanionClient> api, std::shared_ptr<WorkOSClient> wapi,
+                    const BulkRun::Items &batch, QObject *context, Answer answer)
 {
     struct State
     {
         BulkRun::Items outcomes;
+        QList<QJsonObject> notes;
         QJsonArray ops;
         QList<qsizetype> opIndex;
         qsizetype next = 0;
     };
     auto st = std::make_shared<State>();
     st->outcomes = batch;
+    st->notes.resize(batch.size());
+    auto finish = [st, dryRun, answer]() {
+        if (dryRun) {
+            for (qsizetype i = 0; i < st->outcomes.size(); ++i)
+                st->outcomes[i].payload = st->notes.at(i);
+        }
+        answer(st->outcomes);
+    };
     auto step = std::make_shared<std::function<void()>>();
     std::weak_ptr<std::function<void()>> weak = step;
-    *step = [push, api, wapi, batch, context, answer, st, weak]() {
+    *step = [push, dryRun, api, wapi, batch, context, guard = QPointer<QObject>(context), answer, finish, st, weak]() {
         auto self = weak.lock();
+        if (!guard) // WorkOS answered after the caller went away
+            return;
         if (st->next == batch.size()) {
             if (st->ops.isEmpty())
-                return answer(st->outcomes);
-            return UserService::batch(api, st->ops, false, context, [st, batch, answer](const Result<QJsonObject> &r) {
+                return finish();
+            return UserService::batch(api, st->ops, dryRun, context, [st, batch, answer, finish](const Result<QJsonObject> &r) {
                 if (!r)
                     return answer(r.error());
                 const QJsonArray results = r->value(u"results").toArray();
                 for (qsizetype j = 0; j < st->opIndex.size(); ++j)
                     st->outcomes[st->opIndex.at(j)] = outcomeOf(batch.at(st->opIndex.at(j)), results.at(j).toObject());
-                answer(st->outcomes);
+                finish();
             });
         }
         const qsizetype i = st->next++;
@@ -255,52 +404,89 @@ void directionBatch(bool push, std::shared_ptr<CompanionClient> api, std::shared
             st->ops.append(op);
             st->opIndex.append(i);
         };
+        auto linkTo = [queue, wpId](const QString &workosId) {
+            queue({{QStringLiteral("op"), QStringLiteral("link")}, {QStringLiteral("user_id"), wpId}, {QStringLiteral("workos_user_id"), workosId}});
+        };
         if (push) {
-            QJsonObject user{{QStringLiteral("email"), item.payload.value(u"email")}, {QStringLiteral("email_verified"), true}};
-            const QStringList names = item.payload.value(u"display_name").toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-            if (!names.isEmpty())
-                user.insert(QStringLiteral("first_name"), names.first());
-            if (names.size() > 1)
-                user.insert(QStringLiteral("last_name"), names.mid(1).join(QLatin1Char(' ')));
-            wapi->send("POST", QStringLiteral("/user_management/users"), user, [st, i, wapi, item, wpId, queue, self](const Result<QJsonObject> &made) {
-                if (made) {
-                    queue({{QStringLiteral("op"), QStringLiteral("link")}, {QStringLiteral("user_id"), wpId}, {QStringLiteral("workos_user_id"), made->value(u"id")}});
-                    return (*self)();
-                }
-                // WorkOS has the address already: link to that user instead of failing.
+            // WorkOS has the address already: link to that user instead of making another.
+            auto findByEmail = [wapi, item](std::function<void(Result<QString>)> found) {
                 QUrlQuery byEmail;
                 byEmail.addQueryItem(QStringLiteral("email"), item.payload.value(u"email").toString());
-                auto found = std::make_shared<QString>();
-                wapi->listUsers(byEmail, [found](const QJsonArray &users) {
+                auto id = std::make_shared<QString>();
+                wapi->listUsers(byEmail, [id](const QJsonArray &users) {
                     if (!users.isEmpty())
-                        *found = users.first()[QStringLiteral("id")].toString();
+                        *id = users.first()[QStringLiteral("id")].toString();
                     return false;
-                }, [st, i, item, wpId, queue, self, found, made, wapi](const Result<int> &) {
-                    if (found->isEmpty())
+                }, [id, found](const Result<int> &listed) {
+                    if (!listed)
+                        return found(listed.error());
+                    found(*id);
+                });
+            };
+            if (dryRun) {
+                findByEmail([st, i, item, linkTo, self](const Result<QString> &found) {
+                    if (!found)
+                        st->outcomes[i] = failed(item, found.error().message);
+                    else if (found->isEmpty())
+                        st->outcomes[i] = decided(item, QStringLiteral("created"));
+                    else
+                        linkTo(found.value());
+                    st->notes[i] = QJsonObject{{QStringLiteral("workos_user_id"), found ? found.value() : QString()}};
+                    (*self)();
+                });
+                return;
+            }
+            wapi->send("POST", QStringLiteral("/user_management/users"), UserActions::workosProfile(item.payload),
+                       [st, i, item, linkTo, findByEmail, self](const Result<QJsonObject> &made) {
+                if (made) {
+                    linkTo(made->value(u"id").toString());
+                    return (*self)();
+                }
+                findByEmail([st, i, item, linkTo, self, made](const Result<QString> &found) {
+                    if (!found || found->isEmpty())
                         st->outcomes[i] = failed(item, made.error().message);
                     else
-                        queue({{QStringLiteral("op"), QStringLiteral("link")}, {QStringLiteral("user_id"), wpId}, {QStringLiteral("workos_user_id"), *found}});
+                        linkTo(found.value());
                     (*self)();
                 });
             });
             return;
         }
-        wapi->getUser(item.payload.value(u"workos_user_id").toString(), [st, i, item, wpId, queue, self, wapi](const Result<QJsonObject> &remote) {
+        const QString workosId = item.payload.value(u"workos_user_id").toString();
+        wapi->getUser(workosId, [st, i, item, wpId, workosId, queue, self](const Result<QJsonObject> &remote) {
             if (!remote) {
                 st->outcomes[i] = failed(item, remote.error().message);
                 return (*self)();
             }
-            QJsonObject op{{QStringLiteral("op"), QStringLiteral("update")}, {QStringLiteral("user_id"), wpId}};
-            for (const char *field : {"email", "first_name", "last_name"}) {
-                const QString value = remote->value(QLatin1String(field)).toString();
-                if (!value.isEmpty()) // WorkOS wins for its non-empty fields
-                    op.insert(QLatin1String(field), value.left(100));
-            }
-            queue(op);
+            st->notes[i] = QJsonObject{{QStringLiteral("workos_user_id"), workosId},
+                                       {QStringLiteral("changes"), differences(item.payload, remote.value())}};
+            queue(UserActions::pullOperation(wpId, remote.value()));
             (*self)();
         });
     };
     (*step)();
+}
+
+// What a push or pull would do to one site user, from its dry run.
+SyncPlanRow directionRow(bool push, const SyncJournal::Item &item, const SyncJournal::Item &outcome)
+{
+    SyncPlanRow row;
+    const QString workosId = outcome.payload.value(u"workos_user_id").toString();
+    if (outcome.state == SyncJournal::State::Failed)
+        row = planRow(item, Action::Fail, outcome.error);
+    else if (push && outcome.outcome == u"created")
+        row = planRow(item, Action::Create, SyncService::tr("No WorkOS user has this e-mail address: one is created (address verified) and linked."));
+    else if (push && outcome.outcome == u"linked")
+        row = planRow(item, Action::Link, SyncService::tr("WorkOS user %1 has this e-mail address: it is linked.").arg(workosId));
+    else if (!push && outcome.outcome == u"updated") {
+        const QString changes = outcome.payload.value(u"changes").toString();
+        row = planRow(item, Action::Update, changes.isEmpty() ? SyncService::tr("WorkOS user %1's names are written again.").arg(workosId)
+                                                              : SyncService::tr("From WorkOS user %1: %2.").arg(workosId, changes));
+    } else
+        row = planRow(item, Action::Skip, push ? SyncService::tr("Already linked.") : SyncService::tr("Already as in WorkOS user %1.").arg(workosId));
+    row.wpUserId = item.payload.value(u"user_id").toInteger();
+    row.workosUserId = push ? workosId : item.payload.value(u"workos_user_id").toString();
+    return row;
 }
 
 } // namespace
@@ -309,7 +495,7 @@ void SyncService::direction(bool push, SiteService &sites, SyncJournal &journal,
                             const DirectionOptions &options, QObject *context, Callbacks callbacks,
                             std::function<bool(int)> proceed, std::function<void(Result<SyncReport>)> done)
 {
-    const QString kind = push ? QStringLiteral("push") : QStringLiteral("pull");
+    const QString kind = push ? Push : Pull;
     sites.withClient(site, context, [&sites, &journal, site, environment, options, context, callbacks, proceed, done, push, kind](const Result<std::shared_ptr<CompanionClient>> &client) {
         if (!client)
             return done(client.error());
@@ -319,13 +505,15 @@ void SyncService::direction(bool push, SiteService &sites, SyncJournal &journal,
                 return done(workos.error());
             auto wapi = workos.value();
             auto report = std::make_shared<SyncReport>();
+            report->kind = kind;
+            report->dryRun = options.dryRun;
             auto runJob = [&journal, api, wapi, push, options, context, callbacks, report, done](qint64 job) {
                 report->job = job;
                 auto run = std::make_shared<BulkRun>(journal, job, options.batchSize, options.concurrency);
-                run->start([api, wapi, push, context, callbacks, run](const BulkRun::Items &batch, std::function<void(Result<BulkRun::Items>)> answer) {
+                run->start([api, wapi, push, context, callbacks, run](const BulkRun::Items &batch, Answer answer) {
                     if (callbacks.canceled && callbacks.canceled())
                         run->cancel();
-                    directionBatch(push, api, wapi, batch, context, std::move(answer));
+                    directionBatch(push, false, api, wapi, batch, context, std::move(answer));
                 }, callbacks.progress, [run, report, done](const Result<SyncJournal::Counts> &counts) {
                     if (!counts)
                         return done(counts.error());
@@ -333,16 +521,18 @@ void SyncService::direction(bool push, SiteService &sites, SyncJournal &journal,
                     done(*report);
                 });
             };
-            const auto open = journal.unfinished(site.name, kind);
-            if (!open)
-                return done(open.error());
-            if (open.value()) {
-                report->resumed = true;
-                const auto left = journal.counts(open.value()->id);
-                callbacks.log(tr("Resuming the %1 started %2 (%n user(s) left).", nullptr, left ? left->pending : 0).arg(kind, open.value()->createdAt));
-                if (!proceed(left ? left->pending : 0))
-                    return done(*report);
-                return runJob(open.value()->id);
+            if (!options.dryRun) {
+                const auto open = journal.unfinished(site.name, kind);
+                if (!open)
+                    return done(open.error());
+                if (open.value()) {
+                    report->resumed = true;
+                    const auto left = journal.counts(open.value()->id);
+                    callbacks.log(tr("Resuming the %1 started %2 (%n user(s) left).", nullptr, left ? left->pending : 0).arg(kind, open.value()->createdAt));
+                    if (!proceed(left ? left->pending : 0))
+                        return done(*report);
+                    return runJob(open.value()->id);
+                }
             }
             UserFilter filter;
             filter.linked = !push;
@@ -360,9 +550,29 @@ void SyncService::direction(bool push, SiteService &sites, SyncJournal &journal,
                     plan->append(item);
                 }
                 return true;
-            }, [&journal, site, environment, options, kind, report, done, runJob, plan, proceed](const Result<int> &listed) {
+            }, [&journal, site, environment, options, kind, report, done, runJob, plan, proceed, push, api, wapi, context, callbacks](const Result<int> &listed) {
                 if (!listed)
                     return done(listed.error());
+                if (options.dryRun) {
+                    auto process = [push, api, wapi, context](const BulkRun::Items &batch, Answer answer) {
+                        directionBatch(push, true, api, wapi, batch, context, std::move(answer));
+                    };
+                    return preview(plan, options.batchSize, callbacks, process, [push, plan, report, done](const Result<BulkRun::Items> &outcomes) {
+                        if (!outcomes)
+                            return done(outcomes.error());
+                        for (qsizetype i = 0; i < plan->size(); ++i) {
+                            const SyncPlanRow row = directionRow(push, plan->at(i), outcomes->value(i));
+                            report->rows.append(row);
+                            if (row.action == Action::Fail)
+                                ++report->counts.failed;
+                            else if (row.action == Action::Skip)
+                                ++report->counts.skipped;
+                            else
+                                ++report->counts.done;
+                        }
+                        done(*report);
+                    });
+                }
                 if (!proceed(static_cast<int>(plan->size())) || plan->isEmpty()) {
                     report->dryRun = true;
                     report->counts.pending = static_cast<int>(plan->size());
@@ -379,4 +589,3 @@ void SyncService::direction(bool push, SiteService &sites, SyncJournal &journal,
 }
 
 } // namespace workos
-

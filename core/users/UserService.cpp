@@ -69,4 +69,16 @@ void UserService::batch(std::shared_ptr<CompanionClient> client, const QJsonArra
                  [client, done](const Result<QJsonObject> &r) { done(r); });
 }
 
+void UserService::roles(std::shared_ptr<CompanionClient> client, QObject *context, std::function<void(Result<QList<Role>>)> done)
+{
+    client->call("GET", QStringLiteral("admin/role-map"), QUrlQuery(), {}, context, [client, done](const Result<QJsonObject> &map) {
+        if (!map)
+            return done(map.error());
+        QList<Role> roles;
+        for (const QJsonValue &v : map->value(u"wordpress_roles").toArray())
+            roles.append({v[QStringLiteral("slug")].toString(), v[QStringLiteral("name")].toString()});
+        done(roles);
+    });
+}
+
 } // namespace workos

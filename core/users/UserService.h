@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QList>
 
 #include <functional>
 #include <memory>
@@ -40,6 +41,14 @@ public:
     // One users/batch call (at most MaxBatch operations).
     static void batch(std::shared_ptr<CompanionClient> client, const QJsonArray &operations, bool dryRun, QObject *context,
                       std::function<void(Result<QJsonObject>)> done);
+
+    struct Role
+    {
+        QString slug;
+        QString name; // translated by the site
+    };
+    // The site's WordPress roles, as its role map lists them (admin/role-map).
+    static void roles(std::shared_ptr<CompanionClient> client, QObject *context, std::function<void(Result<QList<Role>>)> done);
 };
 
 } // namespace workos

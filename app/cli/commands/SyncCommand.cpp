@@ -7,7 +7,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QUrlQuery>
 
 #include <memory>
@@ -166,9 +165,12 @@ void SyncCommand::run(const QStringList &args, const QCommandLineParser &parser,
             ctx.console.error(report.error().message);
             return finish(ExitError);
         }
-        const SyncJournal::Counts c = report->counts;
         if (report->dryRun) {
-            ctx.console.success(tr("Would import: %1 imported, %2 failed, %3 skipped.").arg(c.done).arg(c.failed).arg(c.skipped));
+            for (const SyncPlanRow &row : report->rows) {
+                if (row.action == SyncPlanRow::Action::Fail)
+                    ctx.console.warning(tr("User %1: %2").arg(row.key, row.reason));
+            }
+            ctx.console.success(SyncService::summary(report.value()));
             return finish(ExitOk);
         }
         if (const auto failed = journal->items(report->job, SyncJournal::State::Failed)) {
@@ -176,14 +178,11 @@ void SyncCommand::run(const QStringList &args, const QCommandLineParser &parser,
                 ctx.console.warning(tr("User %1: %2").arg(item.key, item.error));
         }
         if (!reportFile.isEmpty()) {
-            const Result<QString> csv = journal->errorReportCsv(report->job);
-            QSaveFile file(reportFile);
-            const QByteArray bytes = csv ? csv->toUtf8() : QByteArray();
-            if (!csv || !file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-                ctx.console.warning(tr("Cannot write the report %1.").arg(reportFile));
+            if (const Result<void> saved = journal->saveErrorReport(report->job, reportFile); !saved)
+                ctx.console.warning(saved.error().message);
         }
-        ctx.console.success(tr("Imported: %1 imported, %2 failed, %3 skipped.").arg(c.done).arg(c.failed).arg(c.skipped));
-        finish(c.failed ? ExitError : ExitOk);
+        ctx.console.success(SyncService::summary(report.value()));
+        finish(report->counts.failed ? ExitError : ExitOk);
     });
 }
 
@@ -248,9 +247,8 @@ void SyncCommand::pushOrPull(bool push, const QCommandLineParser &parser, Contex
             for (const auto &item : failedItems.value())
                 ctx.console.warning(tr("User #%1: %2").arg(item.key, item.error));
         }
-        const SyncJournal::Counts c = r->counts;
-        ctx.console.success(tr("%1 synced, %2 failed, %3 skipped.").arg(c.done).arg(c.failed).arg(c.skipped));
-        finish(c.failed ? ExitError : ExitOk);
+        ctx.console.success(SyncService::summary(r.value()));
+        finish(r->counts.failed ? ExitError : ExitOk);
     };
     if (push)
         SyncService::push(ctx.sites, *journal, site.value(), ctx.environment, options, ctx.owner, callbacks, proceed, report);

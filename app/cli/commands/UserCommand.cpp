@@ -3,6 +3,8 @@
 #include "Console.h"
 #include "output/Formatter.h"
 #include "site/SiteService.h"
+#include "users/UserActions.h"
+#include "users/UserFields.h"
 #include "users/UserService.h"
 
 #include <QJsonArray>
@@ -11,35 +13,6 @@
 #include <memory>
 
 namespace workos::cli {
-
-namespace {
-
-QString orNone(const QJsonValue &v, const QString &none)
-{
-    const QString s = v.isDouble() ? QString::number(v.toInteger()) : v.toString();
-    return s.isEmpty() ? none : s;
-}
-
-QString roles(const QJsonObject &u)
-{
-    QStringList r;
-    for (const QJsonValue &v : u.value(u"roles").toArray())
-        r << v.toString();
-    return r.join(QLatin1Char(','));
-}
-
-// The first operation's result of a users/batch answer, or its error as a message.
-Result<QJsonObject> firstResult(const Result<QJsonObject> &answer)
-{
-    if (!answer)
-        return answer.error();
-    const QJsonObject r = answer->value(u"results").toArray().first().toObject();
-    if (!r.value(u"ok").toBool())
-        return Error{r.value(u"error").toObject().value(u"message").toString(), r.value(u"error").toObject().value(u"code").toString()};
-    return r;
-}
-
-} // namespace
 
 QString UserCommand::summary() const
 {
@@ -68,11 +41,9 @@ void UserCommand::run(const QStringList &args, const QCommandLineParser &parser,
     const auto format = parseOutputFormat(parser.value(QStringLiteral("format")));
     const QString by = parser.value(QStringLiteral("by"));
     const QString direction = parser.value(QStringLiteral("direction"));
-    const QStringList knownFields{QStringLiteral("ID"), QStringLiteral("user_login"), QStringLiteral("user_email"), QStringLiteral("display_name"),
-                                  QStringLiteral("role"), QStringLiteral("workos_user_id"), QStringLiteral("linked")};
+    const QStringList knownFields = UserFields::listFields();
     const QStringList fields = parser.isSet(QStringLiteral("fields")) ? parser.value(QStringLiteral("fields")).split(QLatin1Char(','), Qt::SkipEmptyParts)
-                                                                      : QStringList{QStringLiteral("ID"), QStringLiteral("user_login"), QStringLiteral("user_email"),
-                                                                                    QStringLiteral("role"), QStringLiteral("workos_user_id"), QStringLiteral("linked")};
+                                                                      : UserFields::defaultListFields();
     bool fieldsOk = !fields.isEmpty();
     for (const QString &f : fields)
         fieldsOk = fieldsOk && knownFields.contains(f);
@@ -126,15 +97,8 @@ void UserCommand::run(const QStringList &args, const QCommandLineParser &parser,
                 for (const QJsonValue &v : users) {
                     const QJsonObject u = v.toObject();
                     QStringList row;
-                    for (const QString &f : fields) {
-                        if (f == u"ID") row << QString::number(u.value(u"id").toInteger());
-                        else if (f == u"user_login") row << u.value(u"login").toString();
-                        else if (f == u"user_email") row << u.value(u"email").toString();
-                        else if (f == u"display_name") row << u.value(u"display_name").toString();
-                        else if (f == u"role") row << roles(u);
-                        else if (f == u"workos_user_id") row << u.value(u"workos_user_id").toString();
-                        else row << (u.value(u"workos_user_id").toString().isEmpty() ? QStringLiteral("no") : QStringLiteral("yes"));
-                    }
+                    for (const QString &f : fields)
+                        row << UserFields::value(u, f);
                     table->rows.append(row);
                 }
                 return true;
@@ -152,37 +116,30 @@ void UserCommand::run(const QStringList &args, const QCommandLineParser &parser,
             UserService::find(api, arg, lookup, ctx.owner, [&ctx, api, fmt, fail, finish](const Result<QJsonObject> &u) {
                 if (!u)
                     return fail(u.error().message);
-                Table t;
-                t.columns = {QStringLiteral("wp_user_id"), QStringLiteral("user_login"), QStringLiteral("user_email"), QStringLiteral("display_name"),
-                             QStringLiteral("role"), QStringLiteral("workos_user_id"), QStringLiteral("workos_org_id"), QStringLiteral("last_synced_at"),
-                             QStringLiteral("is_deactivated")};
-                t.rows.append({QString::number(u->value(u"id").toInteger()), u->value(u"login").toString(), u->value(u"email").toString(),
-                               u->value(u"display_name").toString(), roles(u.value()), orNone(u->value(u"workos_user_id"), QStringLiteral("(none)")),
-                               orNone(u->value(u"org_id"), QStringLiteral("(none)")), orNone(u->value(u"last_synced_at"), QStringLiteral("(never)")),
-                               u->value(u"deactivated").toBool() ? QStringLiteral("yes") : QStringLiteral("no")});
-                ctx.console.out(formatTable(t, fmt));
+                ctx.console.out(formatTable(UserFields::details(u.value()), fmt));
                 finish(ExitOk);
             });
             return;
         }
 
+        // Every other action is about WordPress user #arg (import: WorkOS user arg).
+        bool numeric = false;
+        const qint64 wpId = arg.toLongLong(&numeric);
+        if (action != u"import" && (!numeric || wpId <= 0))
+            return fail(UserActions::notFound(arg).message);
+
         if (action == u"unlink") {
-            UserService::find(api, arg, UserService::By::Id, ctx.owner, [=, &ctx](const Result<QJsonObject> &u) {
+            UserActions::user(api, wpId, UserActions::Need::Linked, ctx.owner, [=, &ctx](const Result<QJsonObject> &u) {
                 if (!u)
-                    return fail(tr("WordPress user #%1 not found.").arg(arg));
-                const QString workosId = u->value(u"workos_user_id").toString();
-                if (workosId.isEmpty())
-                    return fail(tr("User #%1 is not linked to WorkOS.").arg(arg));
-                if (!confirmed(tr("Unlink user #%1 (%2) from WorkOS ID %3?").arg(arg, u->value(u"email").toString(), workosId))) {
+                    return fail(u.error().message);
+                if (!confirmed(tr("Unlink user #%1 (%2) from WorkOS ID %3?").arg(arg, u->value(u"email").toString(), UserFields::workosUserId(u.value())))) {
                     if (assumeYes || ctx.console.stdinIsTerminal()) {
                         ctx.console.warning(tr("Nothing changed."));
                         finish(ExitOk);
                     }
                     return;
                 }
-                UserService::batch(api, {QJsonObject{{QStringLiteral("op"), QStringLiteral("unlink")}, {QStringLiteral("user_id"), arg.toLongLong()}}}, false,
-                                   ctx.owner, [=, &ctx](const Result<QJsonObject> &answer) {
-                    const Result<QJsonObject> r = firstResult(answer);
+                UserActions::unlink(api, wpId, ctx.owner, [=, &ctx](const Result<QJsonObject> &r) {
                     if (!r)
                         return fail(r.error().message);
                     ctx.console.success(tr("Unlinked WordPress user #%1 from WorkOS.").arg(arg));
@@ -198,33 +155,18 @@ void UserCommand::run(const QStringList &args, const QCommandLineParser &parser,
                 return fail(workos.error().code == u"workos_not_configured" ? tr("WorkOS is not configured. %1").arg(workos.error().message) : workos.error().message);
             auto wapi = workos.value();
             if (action == u"link") {
-                const QString workosId = args.value(2);
-                UserService::find(api, arg, UserService::By::Id, ctx.owner, [=, &ctx](const Result<QJsonObject> &u) {
-                    if (!u)
-                        return fail(tr("WordPress user #%1 not found.").arg(arg));
-                    const QString current = u->value(u"workos_user_id").toString();
-                    if (!current.isEmpty())
-                        return fail(tr("User #%1 is already linked to WorkOS ID: %2").arg(arg, current));
-                    wapi->getUser(workosId, [=, &ctx](const Result<QJsonObject> &remote) {
-                        if (!remote)
-                            return fail(tr("Failed to fetch WorkOS user: %1").arg(remote.error().message));
-                        UserService::batch(api, {QJsonObject{{QStringLiteral("op"), QStringLiteral("link")}, {QStringLiteral("user_id"), arg.toLongLong()},
-                                                             {QStringLiteral("workos_user_id"), workosId}}},
-                                           false, ctx.owner, [=, &ctx](const Result<QJsonObject> &answer) {
-                            const Result<QJsonObject> r = firstResult(answer);
-                            if (!r)
-                                return fail(r.error().message);
-                            ctx.console.success(tr("Linked WordPress user #%1 to WorkOS user %2.").arg(arg, workosId));
-                            finish(ExitOk);
-                        });
-                    });
+                UserActions::link(api, wapi, wpId, args.value(2), ctx.owner, [=, &ctx](const Result<QJsonObject> &remote) {
+                    if (!remote)
+                        return fail(remote.error().message);
+                    ctx.console.success(tr("Linked WordPress user #%1 to WorkOS user %2.").arg(arg, remote->value(u"id").toString()));
+                    finish(ExitOk);
                 });
                 return;
             }
             if (action == u"import") {
-                wapi->getUser(arg, [=, &ctx](const Result<QJsonObject> &remote) {
+                UserActions::workosUser(wapi, arg, [=, &ctx](const Result<QJsonObject> &remote) {
                     if (!remote)
-                        return fail(tr("Failed to fetch WorkOS user: %1").arg(remote.error().message));
+                        return fail(remote.error().message);
                     const QString email = remote->value(u"email").toString();
                     if (!confirmed(tr("Import WorkOS user %1 (%2) into WordPress?").arg(arg, email))) {
                         if (assumeYes || ctx.console.stdinIsTerminal()) {
@@ -233,89 +175,31 @@ void UserCommand::run(const QStringList &args, const QCommandLineParser &parser,
                         }
                         return;
                     }
-                    // Linked already → that user; an account with the address → linked; else created.
-                    UserService::find(api, email, UserService::By::Email, ctx.owner, [=, &ctx](const Result<QJsonObject> &existing) {
-                        QJsonObject op{{QStringLiteral("workos_user_id"), arg}};
-                        if (existing && existing->value(u"workos_user_id").toString() == arg) {
-                            op = QJsonObject{{QStringLiteral("op"), QStringLiteral("update")}, {QStringLiteral("workos_user_id"), arg},
-                                             {QStringLiteral("first_name"), remote->value(u"first_name").toString()},
-                                             {QStringLiteral("last_name"), remote->value(u"last_name").toString()}};
-                        } else if (existing) {
-                            op.insert(QStringLiteral("op"), QStringLiteral("link"));
-                            op.insert(QStringLiteral("user_id"), existing->value(u"id"));
-                        } else {
-                            op.insert(QStringLiteral("op"), QStringLiteral("create"));
-                            op.insert(QStringLiteral("email"), email);
-                            op.insert(QStringLiteral("first_name"), remote->value(u"first_name").toString());
-                            op.insert(QStringLiteral("last_name"), remote->value(u"last_name").toString());
-                        }
-                        UserService::batch(api, {op}, false, ctx.owner, [=, &ctx](const Result<QJsonObject> &answer) {
-                            const Result<QJsonObject> r = firstResult(answer);
-                            if (!r)
-                                return fail(r.error().message);
-                            const QString wpId = QString::number(r->value(u"user_id").toInteger());
-                            if (porcelain)
-                                ctx.console.out(wpId + QLatin1Char('\n'));
-                            else
-                                ctx.console.success(tr("Imported WorkOS user %1 as WordPress user #%2 (%3).").arg(arg, wpId, email));
-                            finish(ExitOk);
-                        });
+                    UserActions::import(api, remote.value(), ctx.owner, [=, &ctx](const Result<QJsonObject> &r) {
+                        if (!r)
+                            return fail(r.error().message);
+                        const QString imported = QString::number(r->value(u"user_id").toInteger());
+                        if (porcelain)
+                            ctx.console.out(imported + QLatin1Char('\n'));
+                        else
+                            ctx.console.success(tr("Imported WorkOS user %1 as WordPress user #%2 (%3).").arg(arg, imported, email));
+                        finish(ExitOk);
                     });
                 });
                 return;
             }
-            // sync
-            UserService::find(api, arg, UserService::By::Id, ctx.owner, [=, &ctx](const Result<QJsonObject> &u) {
-                if (!u)
-                    return fail(tr("WordPress user #%1 not found.").arg(arg));
-                const QString workosId = u->value(u"workos_user_id").toString();
-                if (direction == u"pull") {
-                    if (workosId.isEmpty())
-                        return fail(tr("User #%1 is not linked to WorkOS.").arg(arg));
-                    wapi->getUser(workosId, [=, &ctx](const Result<QJsonObject> &remote) {
-                        if (!remote)
-                            return fail(tr("Failed to fetch WorkOS user: %1").arg(remote.error().message));
-                        QJsonObject op{{QStringLiteral("op"), QStringLiteral("update")}, {QStringLiteral("user_id"), arg.toLongLong()}};
-                        for (const char *field : {"email", "first_name", "last_name"}) {
-                            const QString value = remote->value(QLatin1String(field)).toString();
-                            if (!value.isEmpty()) // WorkOS wins for non-empty fields
-                                op.insert(QLatin1String(field), value);
-                        }
-                        UserService::batch(api, {op}, false, ctx.owner, [=, &ctx](const Result<QJsonObject> &answer) {
-                            const Result<QJsonObject> r = firstResult(answer);
-                            if (!r)
-                                return fail(r.error().message);
-                            ctx.console.success(tr("Synced user #%1 (pull).").arg(arg));
-                            finish(ExitOk);
-                        });
-                    });
-                    return;
-                }
-                // push: the WorkOS user made (or updated) from WordPress's profile, then linked.
-                if (!workosId.isEmpty()) // the site itself pushes the changes of linked users (queued, §9.2)
-                    return fail(tr("User #%1 is already linked to WorkOS ID: %2").arg(arg, workosId));
-                const QString email = u->value(u"email").toString();
-                QJsonObject create{{QStringLiteral("email"), email}, {QStringLiteral("email_verified"), true}};
-                const QStringList names = u->value(u"display_name").toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-                if (!names.isEmpty()) {
-                    create.insert(QStringLiteral("first_name"), names.first());
-                    if (names.size() > 1)
-                        create.insert(QStringLiteral("last_name"), names.mid(1).join(QLatin1Char(' ')));
-                }
-                wapi->send("POST", QStringLiteral("/user_management/users"), create, [=, &ctx](const Result<QJsonObject> &made) {
-                    if (!made)
-                        return fail(made.error().message);
-                    UserService::batch(api, {QJsonObject{{QStringLiteral("op"), QStringLiteral("link")}, {QStringLiteral("user_id"), arg.toLongLong()},
-                                                         {QStringLiteral("workos_user_id"), made->value(u"id").toString()}}},
-                                       false, ctx.owner, [=, &ctx](const Result<QJsonObject> &answer) {
-                        const Result<QJsonObject> r = firstResult(answer);
-                        if (!r)
-                            return fail(r.error().message);
-                        ctx.console.success(tr("Synced user #%1 (push).").arg(arg));
-                        finish(ExitOk);
-                    });
-                });
-            });
+            // sync: pull writes WorkOS's profile to the user; push makes the WorkOS user and links it
+            // (the site itself pushes the changes of linked users, queued, §9.2).
+            auto synced = [=, &ctx](const Result<QJsonObject> &r) {
+                if (!r)
+                    return fail(r.error().message);
+                ctx.console.success(direction == u"pull" ? tr("Synced user #%1 (pull).").arg(arg) : tr("Synced user #%1 (push).").arg(arg));
+                finish(ExitOk);
+            };
+            if (direction == u"pull")
+                UserActions::pull(api, wapi, wpId, ctx.owner, synced);
+            else
+                UserActions::push(api, wapi, wpId, ctx.owner, synced);
         });
     });
 }
