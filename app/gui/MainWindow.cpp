@@ -6,6 +6,7 @@
 #include "pages/DiagnosticsPage.h"
 #include "pages/SitePage.h"
 #include "pages/StatusPage.h"
+#include "pages/UsersPage.h"
 #include "profiles/ProfileStore.h"
 #include "profiles/SiteListModel.h"
 #include "site/SiteService.h"
@@ -209,6 +210,7 @@ void MainWindow::createLanguageMenu(QMenu *menu)
 void MainWindow::createPages()
 {
     // Each page of the selected site, in the order of the tabs.
+    addSitePage(new UsersPage(m_context, this));
     addSitePage(new DiagnosticsPage(m_context, this));
     addSitePage(new ChangelogPage(m_context, this));
 }
