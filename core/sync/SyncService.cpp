@@ -47,9 +47,49 @@ SyncJournal::Item outcomeOf(const SyncJournal::Item &item, const QJsonObject &re
     return out;
 }
 
+// An existing account is linked to a WorkOS user only as the companion's own sign-in rules allow
+// (wp-companion/src/Sync/UserLinker.php): WorkOS has verified the address, and the account is not
+// an administrator's. Anything else would hand an account to whoever registered its address at
+// WorkOS. Those users are skipped with the reason, for an admin to link by hand after checking.
+SyncJournal::Item notLinked(const SyncJournal::Item &item, qint64 wpUserId, const QString &code, const QString &reason)
+{
+    SyncJournal::Item out;
+    out.key = item.key;
+    out.wpUserId = wpUserId;
+    out.state = SyncJournal::State::Skipped;
+    out.outcome = code;
+    out.error = reason;
+    return out;
+}
+
+// Looks at the accounts holding the addresses, one after the other (matches are few), and keeps
+// those that are not an administrator's.
+void excludeAdministrators(std::shared_ptr<CompanionClient> api, QList<std::pair<qsizetype, qint64>> candidates, QObject *context,
+                           std::shared_ptr<BulkRun::Items> outcomes, const BulkRun::Items &batch,
+                           std::function<void(Result<QList<std::pair<qsizetype, qint64>>>)> done,
+                           QList<std::pair<qsizetype, qint64>> kept = {})
+{
+    if (candidates.isEmpty())
+        return done(kept);
+    const auto [index, wpUserId] = candidates.takeFirst();
+    UserService::find(api, QString::number(wpUserId), UserService::By::Id, context,
+                      [api, candidates, context, outcomes, batch, done, kept, index = index, wpUserId = wpUserId](const Result<QJsonObject> &user) mutable {
+        if (!user)
+            return done(user.error());
+        if (user->value(u"roles").toArray().contains(QStringLiteral("administrator")))
+            (*outcomes)[index] = notLinked(batch.at(index), wpUserId, QStringLiteral("workos_administrator_not_linked"),
+                                           SyncService::tr("WordPress user #%1 has this e-mail address and is an administrator: never linked "
+                                                           "automatically (link it by hand with `wpworkos user link` if it is theirs).")
+                                               .arg(wpUserId));
+        else
+            kept.append({index, wpUserId});
+        excludeAdministrators(api, candidates, context, outcomes, batch, done, kept);
+    });
+}
+
 // One batch of the import: creates; an address another account holds gets that account linked
-// instead (in a second call), as the reference's find/create/link does. A dry run asks the site
-// to decide both calls and writes nothing.
+// instead (in a second call), as the reference's find/create/link does — when the rules above
+// allow it. A dry run asks the site to decide both calls and writes nothing.
 void importBatch(std::shared_ptr<CompanionClient> api, const BulkRun::Items &batch, bool dryRun, QObject *context, Answer answer)
 {
     QJsonArray ops;
@@ -60,26 +100,42 @@ void importBatch(std::shared_ptr<CompanionClient> api, const BulkRun::Items &bat
             return answer(r.error());
         const QJsonArray results = r->value(u"results").toArray();
         auto outcomes = std::make_shared<BulkRun::Items>();
-        QJsonArray links;
-        QList<qsizetype> linkIndex;
+        QList<std::pair<qsizetype, qint64>> candidates;
         for (qsizetype i = 0; i < batch.size(); ++i) {
             const QJsonObject result = results.at(i).toObject();
             outcomes->append(outcomeOf(batch.at(i), result));
-            if (outcomes->last().outcome == u"workos_email_exists" && result.value(u"user_id").toInteger() > 0) {
-                links.append(QJsonObject{{QStringLiteral("op"), QStringLiteral("link")}, {QStringLiteral("user_id"), result.value(u"user_id")},
-                                         {QStringLiteral("workos_user_id"), batch.at(i).key}});
-                linkIndex.append(i);
+            const qint64 owner = result.value(u"user_id").toInteger();
+            if (outcomes->last().outcome != u"workos_email_exists" || owner <= 0)
+                continue;
+            if (!batch.at(i).payload.value(u"email_verified").toBool()) {
+                (*outcomes)[i] = notLinked(batch.at(i), owner, QStringLiteral("workos_email_unverified"),
+                                           SyncService::tr("WordPress user #%1 has this e-mail address, but WorkOS has not verified it: "
+                                                           "not linked (link it by hand if it is theirs).")
+                                               .arg(owner));
+                continue;
             }
+            candidates.append({i, owner});
         }
-        if (links.isEmpty())
+        if (candidates.isEmpty())
             return answer(*outcomes);
-        UserService::batch(api, links, dryRun, context, [batch, outcomes, linkIndex, answer](const Result<QJsonObject> &linked) {
-            if (!linked)
-                return answer(linked.error());
-            const QJsonArray linkResults = linked->value(u"results").toArray();
-            for (qsizetype j = 0; j < linkIndex.size(); ++j)
-                (*outcomes)[linkIndex.at(j)] = outcomeOf(batch.at(linkIndex.at(j)), linkResults.at(j).toObject());
-            answer(*outcomes);
+        excludeAdministrators(api, candidates, context, outcomes, batch,
+                              [api, batch, dryRun, context, outcomes, answer](const Result<QList<std::pair<qsizetype, qint64>>> &kept) {
+            if (!kept)
+                return answer(kept.error());
+            if (kept->isEmpty())
+                return answer(*outcomes);
+            QJsonArray links;
+            for (const auto &[index, owner] : kept.value())
+                links.append(QJsonObject{{QStringLiteral("op"), QStringLiteral("link")}, {QStringLiteral("user_id"), owner},
+                                         {QStringLiteral("workos_user_id"), batch.at(index).key}});
+            UserService::batch(api, links, dryRun, context, [batch, outcomes, kept = kept.value(), answer](const Result<QJsonObject> &linked) {
+                if (!linked)
+                    return answer(linked.error());
+                const QJsonArray linkResults = linked->value(u"results").toArray();
+                for (qsizetype j = 0; j < kept.size(); ++j)
+                    (*outcomes)[kept.at(j).first] = outcomeOf(batch.at(kept.at(j).first), linkResults.at(j).toObject());
+                answer(*outcomes);
+            });
         });
     });
 }
@@ -135,6 +191,8 @@ SyncPlanRow importRow(const SyncJournal::Item &item, const SyncJournal::Item &de
         row = planRow(item, Action::Create, SyncService::tr("No WordPress user has this e-mail address: one is created."));
     else if (decided.outcome == u"linked")
         row = planRow(item, Action::Link, SyncService::tr("WordPress user #%1 has this e-mail address: it is linked.").arg(wpUser));
+    else if (decided.state == SyncJournal::State::Skipped && !decided.error.isEmpty())
+        row = planRow(item, Action::Skip, decided.error);
     else
         row = planRow(item, Action::Skip, SyncService::tr("Already linked to WordPress user #%1.").arg(wpUser));
     row.workosUserId = item.key;
@@ -243,7 +301,8 @@ void SyncService::import(SiteService &sites, SyncJournal &journal, const SitePro
                         SyncJournal::Item item;
                         item.key = u.value(u"id").toString();
                         item.payload = QJsonObject{{QStringLiteral("email"), u.value(u"email")}, {QStringLiteral("first_name"), u.value(u"first_name")},
-                                                   {QStringLiteral("last_name"), u.value(u"last_name")}};
+                                                   {QStringLiteral("last_name"), u.value(u"last_name")},
+                                                   {QStringLiteral("email_verified"), u.value(u"email_verified").toBool()}};
                         if (!options.organizationId.isEmpty())
                             item.payload.insert(QStringLiteral("organization_id"), options.organizationId);
                         if (item.key.isEmpty() || u.value(u"email").toString().isEmpty()) {

@@ -365,6 +365,46 @@ private Q_SLOTS:
         QCOMPARE(cli.run({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--fields=ID,password")}).exitCode, 2);
     }
 
+    // An import links an existing account only as the companion's sign-in would: never an
+    // administrator's, never on an address WorkOS has not verified. Both are skipped with the
+    // reason (dry run and run), and the accounts stay unlinked.
+    void syncImportNeverHandsOverAnAdministratorOrAnUnverifiedAddress()
+    {
+        const QString tag = QString::number(QDateTime::currentMSecsSinceEpoch());
+        const QString org = emulator("POST", QStringLiteral("/organizations"), {{QStringLiteral("name"), QString(QStringLiteral("Takeover ") + tag)}})
+                                .second.value(u"id").toString();
+        QVERIFY(org.startsWith(QLatin1String("org_")));
+        const std::pair<const char *, bool> people[] = {{"admin@sandbox.test", true}, {"rroe@sandbox.test", false}};
+        for (const auto &[email, verified] : people) {
+            const auto created = emulator("POST", QStringLiteral("/user_management/users"),
+                                          {{QStringLiteral("email"), QLatin1String(email)}, {QStringLiteral("email_verified"), verified}});
+            const QString id = created.second.value(u"id").toString();
+            QVERIFY2(id.startsWith(QLatin1String("user_")), QJsonDocument(created.second).toJson().constData());
+            QVERIFY(!emulator("POST", QStringLiteral("/user_management/organization_memberships"),
+                              {{QStringLiteral("user_id"), id}, {QStringLiteral("organization_id"), org}}).second.value(u"id").toString().isEmpty());
+        }
+        CliRunner cli;
+        addSandbox(cli);
+        const QStringList import{QStringLiteral("--env"), QStringLiteral("staging"), QStringLiteral("sync"), QStringLiteral("import"),
+                                 QStringLiteral("--organization_id=") + org, QStringLiteral("--yes")};
+        const CliResult dry = cli.run(import + QStringList{QStringLiteral("--dry-run")});
+        QVERIFY2(dry.exitCode == 0, qPrintable(dry.out + dry.err));
+        const QString report = cli.dataDir() + QStringLiteral("/takeover.csv");
+        const CliResult run = cli.run(import + QStringList{QStringLiteral("--report"), report});
+        QVERIFY2(run.out.contains(QStringLiteral("Success: Imported: 0 imported, 0 failed, 2 skipped.")), qPrintable(run.out + run.err));
+        QFile csv(report);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QString rows = QString::fromUtf8(csv.readAll());
+        QVERIFY2(rows.contains(QStringLiteral("is an administrator: never linked automatically")), qPrintable(rows));
+        QVERIFY2(rows.contains(QStringLiteral("WorkOS has not verified it")), qPrintable(rows));
+        for (const char *email : {"admin@sandbox.test", "rroe@sandbox.test"}) {
+            const CliResult user = cli.run({QStringLiteral("user"), QStringLiteral("get"), QLatin1String(email), QStringLiteral("--by=email"),
+                                            QStringLiteral("--format"), QStringLiteral("json")});
+            QCOMPARE(QJsonDocument::fromJson(user.out.toUtf8()).array().first().toObject().value(u"workos_user_id").toString(),
+                     QStringLiteral("(none)"));
+        }
+    }
+
     // sync import of 300 WorkOS users in batches of 25, killed with SIGKILL once a batch is
     // journaled, then run again: it resumes, nothing is created twice, and the counts add up.
     void syncImportSurvivesKillNine()
