@@ -1,5 +1,6 @@
 #include "orgs/OrgService.h"
 
+#include <QJsonDocument>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -68,6 +69,106 @@ void OrgService::members(std::shared_ptr<CompanionClient> client, const QString 
 {
     page(std::move(client), QStringLiteral("admin/orgs/") + escaped(workosOrgId) + QStringLiteral("/members"), 0, {}, context,
          std::move(done));
+}
+
+void OrgService::cacheFromWorkOS(std::shared_ptr<CompanionClient> client, const QJsonObject &workosOrganization,
+                                 QObject *context, std::function<void(Result<QJsonObject>)> done)
+{
+    QJsonArray domains;
+    for (const QJsonValue &d : workosOrganization.value(u"domains").toArray())
+        domains.append(d.toObject().value(u"domain").toString());
+    const QJsonObject body{{QStringLiteral("id"), workosOrganization.value(u"id")},
+                           {QStringLiteral("name"), workosOrganization.value(u"name")},
+                           {QStringLiteral("domains"), domains}};
+    client->call("POST", QStringLiteral("admin/orgs"), QJsonDocument(body).toJson(QJsonDocument::Compact), context,
+                 [client, done = std::move(done)](const Result<QJsonObject> &saved) { done(saved); });
+}
+
+namespace {
+
+void syncPages(std::shared_ptr<CompanionClient> client, const QString &after, QJsonObject totals, QObject *context,
+               std::function<void(Result<QJsonObject>)> done)
+{
+    QJsonObject body{{QStringLiteral("max_pages"), 10}};
+    if (!after.isEmpty())
+        body.insert(QStringLiteral("after"), after);
+    client->call("POST", QStringLiteral("admin/orgs/sync"), QJsonDocument(body).toJson(QJsonDocument::Compact), context,
+                 [client, totals, context, done](const Result<QJsonObject> &report) mutable {
+        if (!report)
+            return done(report.error());
+        for (const char *count : {"created", "updated", "unchanged"})
+            totals.insert(QLatin1String(count), totals.value(QLatin1String(count)).toInt() + report->value(QLatin1String(count)).toInt());
+        QJsonArray failed = totals.value(u"failed").toArray();
+        for (const QJsonValue &f : report->value(u"failed").toArray())
+            failed.append(f);
+        totals.insert(QStringLiteral("failed"), failed);
+        const QString next = report->value(u"next_after").toString();
+        if (report->value(u"complete").toBool() || next.isEmpty())
+            return done(totals);
+        syncPages(client, next, totals, context, done);
+    });
+}
+
+} // namespace
+
+void OrgService::syncFromWorkOS(std::shared_ptr<CompanionClient> client, QObject *context,
+                                std::function<void(Result<QJsonObject>)> done)
+{
+    syncPages(std::move(client), QString(), QJsonObject{{QStringLiteral("failed"), QJsonArray()}}, context, std::move(done));
+}
+
+void OrgService::sites(std::shared_ptr<CompanionClient> client, const QString &workosOrgId, QObject *context,
+                       std::function<void(Result<QJsonArray>)> done)
+{
+    client->call("GET", QStringLiteral("admin/orgs/") + escaped(workosOrgId) + QStringLiteral("/sites"), {}, context,
+                 [client, done = std::move(done)](const Result<QJsonObject> &answer) {
+        if (!answer)
+            return done(answer.error());
+        done(answer->value(u"sites").toArray());
+    });
+}
+
+namespace {
+
+void networkPage(std::shared_ptr<CompanionClient> client, qint64 after, QJsonArray sofar, QObject *context,
+                 std::function<void(Result<QJsonArray>)> done)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("after"), QString::number(after));
+    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("100"));
+    client->call("GET", QStringLiteral("admin/network/sites"), query, {}, context,
+                 [client, sofar, context, done](const Result<QJsonObject> &page) mutable {
+        if (!page)
+            return done(page.error());
+        const QJsonArray sites = page->value(u"sites").toArray();
+        for (const QJsonValue &site : sites)
+            sofar.append(site);
+        const QJsonValue next = page->value(u"next_after");
+        if (next.isNull() || next.isUndefined() || sites.isEmpty())
+            return done(sofar);
+        networkPage(client, next.toInteger(), sofar, context, done);
+    });
+}
+
+} // namespace
+
+void OrgService::networkSites(std::shared_ptr<CompanionClient> client, QObject *context,
+                              std::function<void(Result<QJsonArray>)> done)
+{
+    networkPage(std::move(client), 0, {}, context, std::move(done));
+}
+
+void OrgService::setSites(std::shared_ptr<CompanionClient> client, const QString &workosOrgId, const QJsonArray &sites,
+                          QObject *context, std::function<void(Result<QJsonArray>)> done)
+{
+    const QJsonObject body{{QStringLiteral("sites"), sites}};
+    client->call("PUT", QStringLiteral("admin/orgs/") + escaped(workosOrgId) + QStringLiteral("/sites"),
+                 QJsonDocument(body).toJson(QJsonDocument::Compact), context,
+                 [client, done = std::move(done)](const Result<QJsonObject> &answer) {
+        if (!answer)
+            return done(answer.error());
+        done(answer->value(u"sites").toArray());
+    });
 }
 
 } // namespace workos

@@ -27,6 +27,25 @@ public:
                      std::function<void(Result<QJsonObject>)> done);
     static void members(std::shared_ptr<CompanionClient> client, const QString &workosOrgId, QObject *context,
                         std::function<void(Result<QJsonArray>)> done);
+
+    // Stores an organization as WorkOS answered it (GET/POST /organizations) in the site's cache
+    // (POST admin/orgs: name and domains); answers the cached item with its `outcome`.
+    static void cacheFromWorkOS(std::shared_ptr<CompanionClient> client, const QJsonObject &workosOrganization,
+                                QObject *context, std::function<void(Result<QJsonObject>)> done);
+    // The site copies every WorkOS organization into its cache (POST admin/orgs/sync, resumed
+    // until complete); answers the summed counts {created, updated, unchanged, failed}.
+    static void syncFromWorkOS(std::shared_ptr<CompanionClient> client, QObject *context,
+                               std::function<void(Result<QJsonObject>)> done);
+    // A multisite's mapping of the organization to its sites: [{site_id, is_primary}], primary first.
+    static void sites(std::shared_ptr<CompanionClient> client, const QString &workosOrgId, QObject *context,
+                      std::function<void(Result<QJsonArray>)> done);
+    // Every site of the multisite network, to map organizations to (GET admin/network/sites, all
+    // pages; needs a super admin): [{id, url, name, …}].
+    static void networkSites(std::shared_ptr<CompanionClient> client, QObject *context,
+                             std::function<void(Result<QJsonArray>)> done);
+    // Replaces it with `sites` [{site_id, primary}] (exactly one primary); answers the new mapping.
+    static void setSites(std::shared_ptr<CompanionClient> client, const QString &workosOrgId, const QJsonArray &sites,
+                         QObject *context, std::function<void(Result<QJsonArray>)> done);
 };
 
 } // namespace workos

@@ -71,7 +71,7 @@ Error CompanionClient::describeFailure(const HttpResponse &r, const QUrl &siteUr
                     .arg(r.status),
                 QStringLiteral("not_wordpress"), r.status};
     return {tr("%1 answered HTTP %2: %3").arg(site).arg(r.status).arg(message.isEmpty() ? code : message),
-            code, r.status};
+            code, r.status, body.value(u"data").toObject()};
 }
 
 void CompanionClient::call(const QByteArray &method, const QString &route, const QByteArray &body,

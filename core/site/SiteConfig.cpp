@@ -1,5 +1,8 @@
 #include "site/SiteConfig.h"
 
+#include "site/SiteSettings.h"
+
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QUrlQuery>
 
@@ -8,8 +11,6 @@
 namespace workos {
 
 namespace {
-
-const QStringList kSecrets{QStringLiteral("api_key"), QStringLiteral("webhook_secret")};
 
 QUrlQuery envQuery(const QString &environment)
 {
@@ -34,7 +35,7 @@ QJsonObject SiteConfig::document(const QString &environment, const QJsonObject &
     for (auto it = described.begin(); it != described.end(); ++it) {
         const QJsonObject entry = it.value().toObject();
         // Secrets never leave the site; constants are changed in wp-config.php, not here.
-        if (kSecrets.contains(it.key()) || !entry.value(QLatin1String("writable")).toBool() || !entry.contains(QLatin1String("value")))
+        if (SiteSettings::isSecret(it.key()) || !entry.value(QLatin1String("writable")).toBool() || !entry.contains(QLatin1String("value")))
             continue;
         values.insert(it.key(), entry.value(QLatin1String("value")));
     }
@@ -63,7 +64,7 @@ Result<QJsonObject> SiteConfig::validate(const QJsonObject &document)
             return refuse(tr("\"%1\" must be an object.").arg(QLatin1String(section)));
     }
     const QJsonObject settings = document.value(QLatin1String("settings")).toObject();
-    for (const QString &secret : kSecrets) {
+    for (const QString &secret : SiteSettings::secretKeys()) {
         if (settings.contains(secret))
             return refuse(tr("it contains the secret \"%1\"; secrets are stored with wpworkos site add, never in a document.").arg(secret));
     }
@@ -97,8 +98,25 @@ QList<ConfigChange> SiteConfig::diff(const QJsonObject &current, const QJsonObje
     return changes;
 }
 
-void SiteConfig::fetch(CompanionClient &client, const QString &environment, QObject *context,
-                       std::function<void(Result<QJsonObject>)> done)
+QString SiteConfig::describe(const QJsonValue &value)
+{
+    if (value.isUndefined() || value.isNull())
+        return QStringLiteral("(unset)");
+    if (value.isObject())
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    if (value.isArray())
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    // A scalar as JSON writes it: inside a one-element array, without the brackets.
+    return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+}
+
+QString SiteConfig::line(const ConfigChange &change)
+{
+    return QStringLiteral("%1: %2 → %3").arg(change.path, describe(change.from), describe(change.to));
+}
+
+void SiteConfig::fetchAnswers(CompanionClient &client, const QString &environment, QObject *context,
+                              std::function<void(Result<Answers>)> done)
 {
     const QUrlQuery query = envQuery(environment);
     client.call("GET", QStringLiteral("admin/settings"), query, {}, context,
@@ -113,9 +131,19 @@ void SiteConfig::fetch(CompanionClient &client, const QString &environment, QObj
                         [environment, settings, roleMap, done = std::move(done)](const Result<QJsonObject> &redirects) {
                 if (!redirects)
                     return done(redirects.error());
-                done(document(environment, settings.value(), roleMap.value(), redirects.value()));
+                done(Answers{environment, settings.value(), roleMap.value(), redirects.value()});
             });
         });
+    });
+}
+
+void SiteConfig::fetch(CompanionClient &client, const QString &environment, QObject *context,
+                       std::function<void(Result<QJsonObject>)> done)
+{
+    fetchAnswers(client, environment, context, [done = std::move(done)](const Result<Answers> &answers) {
+        if (!answers)
+            return done(answers.error());
+        done(answers->document());
     });
 }
 
@@ -138,8 +166,8 @@ void SiteConfig::apply(CompanionClient &client, const QString &environment, cons
         redirects = redirects || c.path.startsWith(QLatin1String("redirects."));
     }
     if (!settings.isEmpty())
-        steps->append([&client, query, context, settings](auto next) {
-            client.call("PATCH", QStringLiteral("admin/settings"), query, compact({{QStringLiteral("settings"), settings}}), context, next);
+        steps->append([&client, environment, context, settings](auto next) {
+            SiteSettings::patch(client, environment, settings, {}, context, next);
         });
     if (roleMap)
         steps->append([&client, query, context, wanted, force](auto next) {

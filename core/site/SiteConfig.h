@@ -45,10 +45,29 @@ public:
     // What applying `wanted` to a site whose document is `current` would change.
     static QList<ConfigChange> diff(const QJsonObject &current, const QJsonObject &wanted);
 
+    // The value of a change as `config diff` prints it: JSON ("headless", true, {"subscriber":"/bye/"}),
+    // "(unset)" for none.
+    static QString describe(const QJsonValue &value);
+    // One change as a line: "settings.login_mode: "redirect" → "headless"".
+    static QString line(const ConfigChange &change);
+
+    // The companion's answers a document is made of, as they came (sources, locks, the site's
+    // WordPress roles and built-in map: what an editor shows besides the values).
+    struct Answers
+    {
+        QString environment;
+        QJsonObject settings;  // GET admin/settings
+        QJsonObject roleMap;   // GET admin/role-map
+        QJsonObject redirects; // GET admin/redirects
+        QJsonObject document() const { return SiteConfig::document(environment, settings, roleMap, redirects); }
+    };
+    static void fetchAnswers(CompanionClient &client, const QString &environment, QObject *context,
+                             std::function<void(Result<Answers>)> done);
     static void fetch(CompanionClient &client, const QString &environment, QObject *context,
                       std::function<void(Result<QJsonObject>)> done);
-    // Applies the differences (PATCH settings, PUT role-map, PUT redirects, only those that
-    // change); `force` lets a role map through that would demote every administrator.
+    // Applies the differences (PATCH settings through SiteSettings::patch, PUT role-map, PUT
+    // redirects, only those that change, in this order); `force` lets a role map through that
+    // would demote every administrator.
     static void apply(CompanionClient &client, const QString &environment, const QJsonObject &current,
                       const QJsonObject &wanted, bool force, QObject *context,
                       std::function<void(Result<QList<ConfigChange>>)> done);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QString>
 
 #include <optional>
@@ -14,6 +15,9 @@ struct Error
     QString message;
     QString code;
     int httpStatus = 0;
+    // What the refusal names, as the site sent it (WordPress's error `data`: the setting, the
+    // parameter, the role…), so a form can point at the field concerned.
+    QJsonObject data = {};
 };
 
 template <typename T>

@@ -138,6 +138,19 @@ void WorkOSClient::listOrganizations(const QUrlQuery &filter, PageCallback onPag
     forEachPage(QStringLiteral("/organizations"), filter, std::move(onPage), std::move(done));
 }
 
+void WorkOSClient::listOrganizationRoles(const QString &organizationId, JsonCallback done)
+{
+    // The current path; /organizations/{id}/roles is the legacy one (workos-api.md §4.2).
+    get(QStringLiteral("/authorization/organizations/") + QString::fromLatin1(QUrl::toPercentEncoding(organizationId)) +
+            QStringLiteral("/roles"),
+        {}, std::move(done));
+}
+
+void WorkOSClient::createOrganization(const QString &name, JsonCallback done)
+{
+    send("POST", QStringLiteral("/organizations"), QJsonObject{{QStringLiteral("name"), name}}, std::move(done));
+}
+
 void WorkOSClient::listMemberships(const QString &userId, const QString &organizationId, PageCallback onPage,
                                    DoneCallback done)
 {

@@ -102,6 +102,25 @@ private Q_SLOTS:
         QVERIFY(!r.error().message.contains(QStringLiteral("pw")) || phrase.contains(QStringLiteral("pw")));
     }
 
+    // A refusal keeps what it names (data.setting, data.params…), so a form can point at the field.
+    void refusalsKeepWhatTheyName()
+    {
+        RawHttpServer server;
+        const QByteArray base = server.start();
+        server.respond("/wp-json/workos/v1/admin/settings", 409,
+                       "{\"code\":\"workos_setting_locked\",\"message\":\"client_id is set by the constant WORKOS_CLIENT_ID.\","
+                       "\"data\":{\"status\":409,\"setting\":\"client_id\",\"constant\":\"WORKOS_CLIENT_ID\"}}");
+        CompanionClient client(m_http, QUrl(QString::fromLatin1(base)), QStringLiteral("admin"), QStringLiteral("pw"));
+        std::optional<Result<QJsonObject>> result;
+        client.call("PATCH", QStringLiteral("admin/settings"), "{}", this, [&](const Result<QJsonObject> &r) { result = r; });
+        QTRY_VERIFY(result.has_value());
+        QVERIFY(!result->ok());
+        QCOMPARE(result->error().code, QStringLiteral("workos_setting_locked"));
+        QCOMPARE(result->error().httpStatus, 409);
+        QCOMPARE(result->error().data.value(u"setting").toString(), QStringLiteral("client_id"));
+        QCOMPARE(result->error().data.value(u"constant").toString(), QStringLiteral("WORKOS_CLIENT_ID"));
+    }
+
     void unreachableSiteNamesTheUrl()
     {
         const auto r = status("http://127.0.0.1:1");

@@ -141,6 +141,44 @@ private Q_SLOTS:
         QCOMPARE(canceled.error().code, QStringLiteral("canceled"));
     }
 
+    // The Settings page's "Create organization…" and its role-map editor's WorkOS roles.
+    void createsAnOrganizationAndListsItsRoles()
+    {
+        EmulatorFixture emu;
+        HttpClient http;
+        WorkOSClient client(&http, endpoint(emu));
+        std::optional<Result<QJsonObject>> created;
+        client.createOrganization(QStringLiteral("Initech"), [&](const Result<QJsonObject> &r) { created = r; });
+        const Result<QJsonObject> org = wait(created);
+        QVERIFY2(org.ok(), qPrintable(org.ok() ? QString() : org.error().message));
+        const QString id = org->value(u"id").toString();
+        QVERIFY(id.startsWith(QLatin1String("org_")));
+        QCOMPARE(org->value(u"name").toString(), QStringLiteral("Initech"));
+        QCOMPARE(emu.call("GET", QStringLiteral("/organizations/") + id).status, 200);
+
+        // The environment's roles, then the organization's own.
+        QCOMPARE(emu.call("POST", QStringLiteral("/_emulator/organizations/%1/roles").arg(id),
+                          {{QStringLiteral("slug"), QStringLiteral("auditor")}, {QStringLiteral("name"), QStringLiteral("Auditor")}}).status, 201);
+        std::optional<Result<QJsonObject>> roles;
+        client.listOrganizationRoles(id, [&](const Result<QJsonObject> &r) { roles = r; });
+        const Result<QJsonObject> listed = wait(roles);
+        QVERIFY2(listed.ok(), qPrintable(listed.ok() ? QString() : listed.error().message));
+        QStringList slugs;
+        for (const auto &role : listed->value(u"data").toArray())
+            slugs << role.toObject().value(u"slug").toString();
+        QCOMPARE(slugs, (QStringList{QStringLiteral("admin"), QStringLiteral("editor"), QStringLiteral("member"), QStringLiteral("auditor")}));
+
+        roles.reset();
+        client.listOrganizationRoles(QStringLiteral("org_missing"), [&](const Result<QJsonObject> &r) { roles = r; });
+        QCOMPARE(wait(roles).error().httpStatus, 404);
+
+        created.reset();
+        client.createOrganization(QString(), [&](const Result<QJsonObject> &r) { created = r; });
+        const Result<QJsonObject> refused = wait(created);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.startsWith(QLatin1String("WorkOS refused the request")), qPrintable(refused.error().message));
+    }
+
     void rateLimitsAreWaitedOut()
     {
         EmulatorFixture emu;

@@ -15,16 +15,6 @@ namespace workos::cli {
 
 namespace {
 
-QString shown(const QJsonValue &value)
-{
-    if (value.isUndefined() || value.isNull())
-        return QStringLiteral("(unset)");
-    if (value.isObject() || value.isArray())
-        return QString::fromUtf8(value.isObject() ? QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)
-                                                  : QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-    return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
-}
-
 // The state of one `diff`/`apply` run over several sites, one after the other.
 struct Run
 {
@@ -192,7 +182,7 @@ void ConfigCommand::diffOrApply(bool apply, const QString &path, const QCommandL
                     ctx.console.out(changes.isEmpty() ? tr("Site '%1' (%2): no changes.\n").arg(profile.name, env)
                                                       : tr("Site '%1' (%2): %n change(s)\n", nullptr, static_cast<int>(changes.size())).arg(profile.name, env));
                     for (const ConfigChange &c : changes)
-                        ctx.console.out(QStringLiteral("  %1: %2 → %3\n").arg(c.path, shown(c.from), shown(c.to)));
+                        ctx.console.out(QStringLiteral("  ") + SiteConfig::line(c) + QLatin1Char('\n'));
                 }
                 if (!run->apply || run->dryRun || changes.isEmpty())
                     return (*self)();

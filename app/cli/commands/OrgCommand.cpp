@@ -124,16 +124,10 @@ void OrgCommand::run(const QStringList &args, const QCommandLineParser &parser, 
                     ctx.console.out(formatTable(Table{{QStringLiteral("id"), QStringLiteral("name")}, {{org->value(u"id").toString(), org->value(u"name").toString()}}}, fmt));
                     return finish(ExitOk);
                 }
-                QJsonArray domains;
-                for (const QJsonValue &d : org->value(u"domains").toArray())
-                    domains.append(d.toObject().value(u"domain").toString());
-                const QJsonObject body{{QStringLiteral("id"), org->value(u"id")}, {QStringLiteral("name"), org->value(u"name")}, {QStringLiteral("domains"), domains}};
-                ctx.sites.withClient(profile, ctx.owner, [&ctx, api, body, id, fail, finish](const Result<std::shared_ptr<CompanionClient>> &client) {
+                ctx.sites.withClient(profile, ctx.owner, [&ctx, api, workosOrg = org.value(), id, fail, finish](const Result<std::shared_ptr<CompanionClient>> &client) {
                     if (!client)
                         return fail(client.error().message);
-                    auto keep = client.value();
-                    keep->call("POST", QStringLiteral("admin/orgs"), QJsonDocument(body).toJson(QJsonDocument::Compact), ctx.owner,
-                               [&ctx, keep, id, fail, finish](const Result<QJsonObject> &saved) {
+                    OrgService::cacheFromWorkOS(client.value(), workosOrg, ctx.owner, [&ctx, id, fail, finish](const Result<QJsonObject> &saved) {
                         if (!saved)
                             return fail(tr("Failed to upsert organization locally: %1").arg(saved.error().message));
                         ctx.console.success(tr("Synced organization %1 (local ID: %2).").arg(id).arg(saved->value(u"local_id").toInteger()));
