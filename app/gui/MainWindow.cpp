@@ -4,6 +4,7 @@
 #include "Translations.h"
 #include "pages/ChangelogPage.h"
 #include "pages/DiagnosticsPage.h"
+#include "pages/SettingsPage.h"
 #include "pages/SitePage.h"
 #include "pages/StatusPage.h"
 #include "pages/UsersPage.h"
@@ -210,6 +211,7 @@ void MainWindow::createLanguageMenu(QMenu *menu)
 void MainWindow::createPages()
 {
     // Each page of the selected site, in the order of the tabs.
+    addSitePage(new SettingsPage(m_context, this));
     addSitePage(new UsersPage(m_context, this));
     addSitePage(new DiagnosticsPage(m_context, this));
     addSitePage(new ChangelogPage(m_context, this));
