@@ -1,6 +1,7 @@
 #include "onboarding/Onboarding.h"
 
 #include "site/CompanionClient.h"
+#include "site/SiteSettings.h"
 #include "workos/WorkOSClient.h"
 
 #include <QJsonDocument>
@@ -155,13 +156,7 @@ void Onboarding::step(const std::shared_ptr<Run> &run, int index)
         if (!plan.organizationId.isEmpty())
             return next();
         run->progress(tr("Creating the organization “%1” in WorkOS…").arg(plan.newOrganizationName.trimmed()));
-        QJsonArray domains;
-        for (const QString &d : plan.newOrganizationDomains)
-            domains.append(QJsonObject{{QStringLiteral("domain"), d}, {QStringLiteral("state"), QStringLiteral("pending")}});
-        QJsonObject body{{QStringLiteral("name"), plan.newOrganizationName.trimmed()}};
-        if (!domains.isEmpty())
-            body.insert(QStringLiteral("domain_data"), domains);
-        run->workos->send("POST", QStringLiteral("/organizations"), body, [this, run, next](const Result<QJsonObject> &org) {
+        run->workos->createOrganization(plan.newOrganizationName.trimmed(), plan.newOrganizationDomains, [this, run, next](const Result<QJsonObject> &org) {
             if (!org)
                 return fail(run, Error{tr("WorkOS did not create the organization: %1").arg(org.error().message), org.error().code});
             run->outcome.organizationId = org->value(u"id").toString();
@@ -188,18 +183,17 @@ void Onboarding::step(const std::shared_ptr<Run> &run, int index)
             });
         });
         return;
-    case 5: { // The site: every setting in one PATCH, so it is all or nothing.
+    case 5: // The site: every setting in one PATCH, so it is all or nothing.
         run->progress(tr("Writing the WorkOS settings on the site…"));
-        const QJsonObject body{{QStringLiteral("env"), env}, {QStringLiteral("settings"), plan.settings(run->outcome.organizationId)}};
-        run->client->call("PATCH", QStringLiteral("admin/settings"), compact(body), this, [this, run, next](const Result<QJsonObject> &patched) {
+        SiteSettings::patch(*run->client, env, plan.settings(run->outcome.organizationId), QJsonObject(), this,
+                            [this, run, next](const Result<QJsonObject> &patched) {
             if (!patched)
                 return fail(run, Error{tr("The site refused the settings: %1").arg(patched.error().message), patched.error().code,
-                                       patched.error().httpStatus});
+                                       patched.error().httpStatus, patched.error().data});
             run->settingsWritten = true;
             next();
         });
         return;
-    }
     case 6: // The site caches the organization (its name and domains from WorkOS).
         run->progress(tr("Caching the organization on the site…"));
         run->workos->getOrganization(run->outcome.organizationId, [this, run](const Result<QJsonObject> &org) {

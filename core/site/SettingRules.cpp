@@ -38,7 +38,7 @@ QString SettingRules::problem(const QString &key, const QJsonValue &value)
             if (!p.example)
                 return tr("%1 may hold only printable characters without spaces.").arg(key);
             return tr("“%1” is not a valid %2: it looks like %3 (letters, digits and _).")
-                .arg(text.left(40), key, QLatin1String(p.example));
+                .arg(text.left(40), key, QString::fromUtf8(p.example)); // the examples hold "…"
         }
         return QString();
     }

@@ -1,6 +1,7 @@
 #include "workos/WorkOSClient.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace workos {
@@ -146,9 +147,16 @@ void WorkOSClient::listOrganizationRoles(const QString &organizationId, JsonCall
         {}, std::move(done));
 }
 
-void WorkOSClient::createOrganization(const QString &name, JsonCallback done)
+void WorkOSClient::createOrganization(const QString &name, const QStringList &domains, JsonCallback done)
 {
-    send("POST", QStringLiteral("/organizations"), QJsonObject{{QStringLiteral("name"), name}}, std::move(done));
+    QJsonObject body{{QStringLiteral("name"), name}};
+    // Pending until verified in WorkOS's dashboard: the console cannot prove domain ownership.
+    QJsonArray domainData;
+    for (const QString &domain : domains)
+        domainData.append(QJsonObject{{QStringLiteral("domain"), domain}, {QStringLiteral("state"), QStringLiteral("pending")}});
+    if (!domainData.isEmpty())
+        body.insert(QStringLiteral("domain_data"), domainData);
+    send("POST", QStringLiteral("/organizations"), body, std::move(done));
 }
 
 void WorkOSClient::listMemberships(const QString &userId, const QString &organizationId, PageCallback onPage,

@@ -60,8 +60,8 @@ public:
     // The roles the organization's members can have — the environment's and its own — in
     // WorkOS's priority order: {"object": "list", "data": [role…]} (not paginated).
     void listOrganizationRoles(const QString &organizationId, JsonCallback done);
-    // Creates an organization in WorkOS (POST /organizations {name}); answers it.
-    void createOrganization(const QString &name, JsonCallback done);
+    // Creates an organization in WorkOS (POST /organizations {name, domain_data}); answers it.
+    void createOrganization(const QString &name, const QStringList &domains, JsonCallback done);
 
     // The message and code of a failed answer (WorkOS's {message, code} or {error, error_description}).
     static Error errorOf(const HttpResponse &response);

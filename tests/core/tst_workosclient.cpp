@@ -148,12 +148,15 @@ private Q_SLOTS:
         HttpClient http;
         WorkOSClient client(&http, endpoint(emu));
         std::optional<Result<QJsonObject>> created;
-        client.createOrganization(QStringLiteral("Initech"), [&](const Result<QJsonObject> &r) { created = r; });
+        client.createOrganization(QStringLiteral("Initech"), {QStringLiteral("initech.test")}, [&](const Result<QJsonObject> &r) { created = r; });
         const Result<QJsonObject> org = wait(created);
         QVERIFY2(org.ok(), qPrintable(org.ok() ? QString() : org.error().message));
         const QString id = org->value(u"id").toString();
         QVERIFY(id.startsWith(QLatin1String("org_")));
         QCOMPARE(org->value(u"name").toString(), QStringLiteral("Initech"));
+        const QJsonObject domain = org->value(u"domains").toArray().first().toObject();
+        QCOMPARE(domain.value(u"domain").toString(), QStringLiteral("initech.test"));
+        QCOMPARE(domain.value(u"state").toString(), QStringLiteral("pending")); // the console cannot prove ownership
         QCOMPARE(emu.call("GET", QStringLiteral("/organizations/") + id).status, 200);
 
         // The environment's roles, then the organization's own.
@@ -173,7 +176,7 @@ private Q_SLOTS:
         QCOMPARE(wait(roles).error().httpStatus, 404);
 
         created.reset();
-        client.createOrganization(QString(), [&](const Result<QJsonObject> &r) { created = r; });
+        client.createOrganization(QString(), {}, [&](const Result<QJsonObject> &r) { created = r; });
         const Result<QJsonObject> refused = wait(created);
         QVERIFY(!refused.ok());
         QVERIFY2(refused.error().message.startsWith(QLatin1String("WorkOS refused the request")), qPrintable(refused.error().message));

@@ -85,7 +85,12 @@ struct ConsoleFixture
     SiteService sites{profiles, secrets, http};
     gui::ConsoleContext context{profiles, secrets, http, sites};
 
-    ConsoleFixture() { QVERIFY(profiles.open().ok()); }
+    ConsoleFixture()
+    {
+        // Journals and activity caches go next to the profiles, never into the tester's own.
+        qputenv("WPWORKOS_DATA_DIR", dir.path().toUtf8());
+        QVERIFY(profiles.open().ok());
+    }
 
     void storeSecret(const QString &key, const QString &value)
     {

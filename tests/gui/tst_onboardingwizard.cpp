@@ -12,6 +12,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDialog>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -258,8 +259,17 @@ private Q_SLOTS:
         saveScreenshot(wizard, QStringLiteral("wizard-5-webhook.png"));
         QVERIFY(next(wizard));
 
-        while (wizard.currentId() != int(OnboardingWizard::SignIn))
-            QVERIFY(next(wizard));
+        QCOMPARE(wizard.currentId(), int(OnboardingWizard::RoleMapping));
+        QTRY_VERIFY_WITH_TIMEOUT(wizard.currentPage()->isComplete(), 15000); // the site's map and WorkOS's roles read
+        auto *roleRows = wizard.currentPage()->findChild<QWidget *>(QStringLiteral("roleMapTable"));
+        QVERIFY(roleRows);
+        auto *preview = wizard.currentPage()->findChild<QLabel *>(QStringLiteral("roleMapPreviewSummary"));
+        QVERIFY(preview);
+        QTRY_VERIFY_WITH_TIMEOUT(!preview->text().contains(QStringLiteral("No organization")), 15000); // members and administrators read
+        saveScreenshot(wizard, QStringLiteral("wizard-6-roles.png"));
+        QVERIFY(next(wizard)); // unchanged: the site's map stays as it is
+
+        QCOMPARE(wizard.currentId(), int(OnboardingWizard::SignIn));
         auto *fallback = child<QCheckBox>(wizard, "passwordFallback");
         auto *mode = child<QComboBox>(wizard, "loginMode");
         const bool fallbackBefore = fallback->isChecked();
@@ -277,6 +287,7 @@ private Q_SLOTS:
         QVERIFY(summary.contains(QStringLiteral("org_01JAACME000000000000000000")));
         QVERIFY(!summary.contains(m_sandbox.apiKey));         // secrets by their last four only
         QVERIFY(!summary.contains(m_sandbox.webhookSecret));
+        QVERIFY(summary.contains(QStringLiteral("Role map: unchanged")));
         QVERIFY(f.profiles.sites().isEmpty());                // nothing written before Apply
         saveScreenshot(wizard, QStringLiteral("wizard-8-summary.png"));
         QVERIFY2(next(wizard), qPrintable(statusOf(wizard)));
@@ -293,6 +304,17 @@ private Q_SLOTS:
         QVERIFY2(checks.contains(QStringLiteral("verified")), qPrintable(checks)); // the signed echo went through
         QVERIFY2(!checks.contains(QStringLiteral("not configured")), qPrintable(checks)); // the site signs people in now
         saveScreenshot(wizard, QStringLiteral("wizard-9-done.png"));
+
+        // The optional guided import: the Users page's dry run, scoped to the chosen organization.
+        QTest::mouseClick(child<QAbstractButton>(wizard, "importUsersButton"), Qt::LeftButton);
+        QDialog *import = nullptr;
+        QTRY_VERIFY((import = wizard.findChild<QDialog *>(QStringLiteral("syncRunDialog"))) && import->isVisible());
+        QCOMPARE(child<QLineEdit>(*import, "importOrganization")->text(), QStringLiteral("org_01JAACME000000000000000000"));
+        QTest::mouseClick(child<QAbstractButton>(*import, "dryRunButton"), Qt::LeftButton);
+        auto *plan = child<QLabel>(*import, "planSummary");
+        QTRY_VERIFY_WITH_TIMEOUT(!plan->text().isEmpty() && child<QAbstractButton>(*import, "dryRunButton")->isEnabled(), 30000);
+        saveScreenshot(*import, QStringLiteral("wizard-10-import-dry-run.png"));
+        import->reject();
     }
 
     // Cancel on every page before Apply: nothing in the console, nothing in the keychain.

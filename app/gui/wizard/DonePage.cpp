@@ -1,15 +1,19 @@
 #include "wizard/DonePage.h"
 
 #include "diagnostics/Diagnostics.h"
+#include "pages/users/SyncRunDialog.h"
+#include "sync/SyncJournal.h"
 #include "wizard/OnboardingWizard.h"
 
 #include <QLabel>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace workos::gui {
 
 DonePage::DonePage(OnboardingWizard *wizard)
-    : QWizardPage(wizard), m_wizard(wizard), m_result(new QLabel(this)), m_checks(new QLabel(this))
+    : QWizardPage(wizard), m_wizard(wizard), m_result(new QLabel(this)), m_checks(new QLabel(this)),
+      m_import(new QPushButton(tr("&Import users from WorkOS…"), this))
 {
     setObjectName(QStringLiteral("donePage"));
     setTitle(tr("Site set up"));
@@ -23,6 +27,30 @@ DonePage::DonePage(OnboardingWizard *wizard)
     layout->addSpacing(8);
     layout->addWidget(m_checks);
     layout->addStretch(1);
+    auto *importHint = new QLabel(tr("Optional: bring the organization's WorkOS users in now — a dry run shows who would be "
+                                     "created, linked or skipped and why, before anything is written."), this);
+    importHint->setWordWrap(true);
+    layout->addWidget(importHint);
+    m_import->setObjectName(QStringLiteral("importUsersButton"));
+    layout->addWidget(m_import, 0, Qt::AlignLeft);
+    connect(m_import, &QPushButton::clicked, this, &DonePage::importUsers);
+}
+
+void DonePage::importUsers()
+{
+    const auto site = m_wizard->context().profiles.site(m_wizard->plan().site.name);
+    if (!site)
+        return;
+    auto journal = std::make_shared<SyncJournal>(SyncJournal::defaultPath());
+    if (const Result<void> opened = journal->open(); !opened) {
+        m_checks->setText(opened.error().message);
+        return;
+    }
+    auto *dialog = new SyncRunDialog(m_wizard->context(), *site, journal, SyncRunDialog::Mode::Import, {}, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->setOrganization(m_wizard->outcome().organizationId);
+    dialog->open();
 }
 
 void DonePage::initializePage()

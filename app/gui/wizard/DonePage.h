@@ -3,13 +3,15 @@
 #include <QWizardPage>
 
 class QLabel;
+class QPushButton;
 
 namespace workos::gui {
 
 class OnboardingWizard;
 
 // The end: what was set up, then the proof — the console's diagnostics of the new site, the
-// signed webhook echo among them.
+// signed webhook echo among them — and the optional guided import of the organization's users
+// (the Users page's dry run → run with progress, cancel and resume).
 class DonePage : public QWizardPage
 {
     Q_OBJECT
@@ -21,9 +23,12 @@ public:
     bool isChecking() const { return m_checking; }
 
 private:
+    void importUsers();
+
     OnboardingWizard *m_wizard;
     QLabel *m_result;
     QLabel *m_checks;
+    QPushButton *m_import;
     bool m_checking = false;
 };
 

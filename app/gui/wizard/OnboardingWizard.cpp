@@ -4,6 +4,7 @@
 #include "wizard/CredentialsPage.h"
 #include "wizard/DonePage.h"
 #include "wizard/OrganizationPage.h"
+#include "wizard/RoleMappingPage.h"
 #include "wizard/SignInPage.h"
 #include "wizard/SiteAccessPage.h"
 #include "wizard/SummaryPage.h"
@@ -30,6 +31,7 @@ OnboardingWizard::OnboardingWizard(ConsoleContext &context, QWidget *parent)
     setPage(Credentials, new CredentialsPage(this));
     setPage(Organization, new OrganizationPage(this));
     setPage(Webhook, new WebhookPage(this));
+    setPage(RoleMapping, new RoleMappingPage(this));
     setPage(SignIn, new SignInPage(this));
     setPage(Summary, new SummaryPage(this));
     setPage(Done, new DonePage(this));

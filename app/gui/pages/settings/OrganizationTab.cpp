@@ -482,7 +482,7 @@ void OrganizationTab::createOrganization()
             if (!workos)
                 return finishAction(tr("Cannot create the organization: %1").arg(workos.error().message), false);
             auto api = workos.value();
-            api->createOrganization(name, [this, api, target, name](const Result<QJsonObject> &created) {
+            api->createOrganization(name, {}, [this, api, target, name](const Result<QJsonObject> &created) {
                 if (!created)
                     return finishAction(tr("WorkOS did not create “%1”: %2").arg(name, created.error().message), false);
                 const QString id = created->value(u"id").toString();

@@ -197,6 +197,10 @@ void RoleMapEditor::addRow(const QString &workosRole, const QString &wordpressRo
     m_table->setCellWidget(row, WorkOSRole, key);
     m_table->setCellWidget(row, WordPressRole, value);
     m_table->setCellWidget(row, RemoveButton, remove);
+    // The header sizes the column by its own text, not by the button in the cells.
+    m_table->horizontalHeader()->setMinimumSectionSize(0);
+    m_table->horizontalHeader()->resizeSection(RemoveButton, std::max(m_table->horizontalHeader()->sectionSize(RemoveButton),
+                                                                      remove->sizeHint().width() + 4));
     onEdited();
 }
 

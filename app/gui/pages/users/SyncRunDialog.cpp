@@ -67,7 +67,8 @@ SyncRunDialog::SyncRunDialog(ConsoleContext &context, const SiteProfile &site, s
     auto *form = new QFormLayout;
     if (mode == Mode::Import) {
         intro->setText(tr("WorkOS's users become linked WordPress users: the account holding a user's e-mail address is "
-                          "linked, anyone else gets a new account (no e-mail is sent). Users already linked are skipped."));
+                          "linked when WorkOS has verified the address and it is not an administrator's; anyone else gets "
+                          "a new account (no e-mail is sent). Users already linked are skipped."));
         m_organization = new QLineEdit(this);
         m_organization->setObjectName(QStringLiteral("importOrganization"));
         m_organization->setPlaceholderText(tr("all WorkOS users"));
@@ -190,6 +191,12 @@ SyncRunDialog::SyncRunDialog(ConsoleContext &context, const SiteProfile &site, s
 
     checkUnfinished();
     updateButtons();
+}
+
+void SyncRunDialog::setOrganization(const QString &workosOrganizationId)
+{
+    if (m_organization)
+        m_organization->setText(workosOrganizationId);
 }
 
 QString SyncRunDialog::kind() const

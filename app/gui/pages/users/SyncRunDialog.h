@@ -44,6 +44,8 @@ public:
     // SyncService::Import, Push or Pull.
     QString kind() const;
     void setDirection(const QString &kind);
+    // Import: only the members of this WorkOS organization (the onboarding wizard's choice).
+    void setOrganization(const QString &workosOrganizationId);
     bool isBusy() const { return m_busy; }
     const SyncReport &lastReport() const { return m_report; }
     Result<void> saveErrorReport(const QString &path) const;
