@@ -258,7 +258,7 @@
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Warnung</translation>
     </message>
     <message>
         <source>Fail</source>
@@ -846,7 +846,7 @@
     </message>
     <message>
         <source>“%1” is not a WordPress role on this site.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">„%1“ ist keine WordPress-Rolle auf dieser Website.</translation>
     </message>
     <message>
         <source>Give the address to send them to.</source>
@@ -1559,6 +1559,14 @@
         <source>Already as in WorkOS user %1.</source>
         <translation>Stimmt bereits mit WorkOS-Benutzer %1 überein.</translation>
     </message>
+    <message>
+        <source>WordPress user #%1 has this e-mail address and is an administrator: never linked automatically (link it by hand with `wpworkos user link` if it is theirs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WordPress user #%1 has this e-mail address, but WorkOS has not verified it: not linked (link it by hand if it is theirs).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>UserActions</name>
@@ -1949,7 +1957,7 @@
     </message>
     <message>
         <source>Organization: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Organisation: %1</translation>
     </message>
     <message>
         <source>ID</source>
@@ -2341,8 +2349,8 @@ Globale Optionen:
     <message numerus="yes">
         <source>Exported %n event(s) to %1.</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>%n Ereignis nach %1 exportiert.</numerusform>
+            <numerusform>%n Ereignisse nach %1 exportiert.</numerusform>
         </translation>
     </message>
     <message>
@@ -2497,7 +2505,7 @@ Globale Optionen:
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Create</source>
@@ -2610,7 +2618,7 @@ Globale Optionen:
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1 (%2)</translation>
     </message>
     <message>
         <source>Running diagnostics on %1…</source>
@@ -2743,6 +2751,14 @@ Globale Optionen:
         <source>Diagnostics: %1 checks, %2 failed, %3 warnings.</source>
         <translation>Diagnose: %1 Prüfungen, %2 fehlgeschlagen, %3 Warnungen.</translation>
     </message>
+    <message>
+        <source>&amp;Import users from WorkOS…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: bring the organization&apos;s WorkOS users in now — a dry run shows who would be created, linked or skipped and why, before anything is written.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>workos::gui::EnvironmentBadge</name>
@@ -2771,7 +2787,7 @@ Globale Optionen:
     <name>workos::gui::GeneralSettingsTab</name>
     <message>
         <source>WorkOS credentials</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">WorkOS-Zugangsdaten</translation>
     </message>
     <message>
         <source>API &amp;key:</source>
@@ -2779,7 +2795,7 @@ Globale Optionen:
     </message>
     <message>
         <source>&amp;Client ID:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Client-ID:</translation>
     </message>
     <message>
         <source>E&amp;nvironment ID:</source>
@@ -2795,7 +2811,7 @@ Globale Optionen:
     </message>
     <message>
         <source>Webhooks</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Webhooks</translation>
     </message>
     <message>
         <source>Endpoint:</source>
@@ -2819,7 +2835,7 @@ Globale Optionen:
     </message>
     <message>
         <source>Sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Anmeldung</translation>
     </message>
     <message>
         <source>&amp;Login mode:</source>
@@ -2846,10 +2862,6 @@ Globale Optionen:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Audit logging:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Send WordPress events to WorkOS Audit Logs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2863,10 +2875,6 @@ Globale Optionen:
     </message>
     <message>
         <source>Site-wide (both environments)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>WorkOS &amp;API address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2929,6 +2937,14 @@ Globale Optionen:
     </message>
     <message>
         <source>The site refused the changes; nothing was saved. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;udit logging:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS A&amp;PI address:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3266,10 +3282,6 @@ Globale Optionen:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Entitlement gate:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Only active members of the organization may sign in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3463,6 +3475,14 @@ Globale Optionen:
         <source>The site refused the mapping: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Enti&amp;tlement gate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites of the organization</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>workos::gui::RedirectTable</name>
@@ -3524,7 +3544,7 @@ Globale Optionen:
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Entfernen</translation>
     </message>
     <message>
         <source>Remove row %1</source>
@@ -3540,7 +3560,7 @@ Globale Optionen:
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1: %2</translation>
     </message>
     <message>
         <source>Not an address the site accepts: a page of this site (/welcome/) or a URL on %1.</source>
@@ -3549,10 +3569,6 @@ Globale Optionen:
 </context>
 <context>
     <name>workos::gui::RoleMapEditor</name>
-    <message>
-        <source>Save &amp;anyway…</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>&lt;b&gt;Mode: replace.&lt;/b&gt; When a member signs in or is synced, their WordPress roles are &lt;i&gt;replaced&lt;/i&gt; by the one role their WorkOS role maps to; a WorkOS role the map does not name gets the “member” mapping (else Subscriber). The site never demotes its last administrator.</source>
         <translation type="unfinished"></translation>
@@ -3567,10 +3583,6 @@ Globale Optionen:
     </message>
     <message>
         <source>WordPress role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A&amp;dd mapping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3627,7 +3639,7 @@ Globale Optionen:
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Entfernen</translation>
     </message>
     <message>
         <source>Remove row %1</source>
@@ -3644,13 +3656,6 @@ Globale Optionen:
     <message>
         <source>Built-in map: admin → Administrator, editor → Editor, member → Subscriber (nothing stored on the site).</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>The site&apos;s own map (%n entry/entries).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
     </message>
     <message>
         <source>&lt;b&gt;This map would take the administrator role from every administrator&lt;/b&gt; (%1): each is linked to WorkOS and none has a WorkOS role that maps to Administrator, so at their next sign-in nobody administers the site. The site refuses it; map a WorkOS role to Administrator, or save anyway if that is what you want.</source>
@@ -3685,6 +3690,56 @@ Globale Optionen:
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Save an&amp;yway…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The site&apos;s own map: %n mapping(s), stored on the site.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>workos::gui::RoleMappingPage</name>
+    <message>
+        <source>Roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each WorkOS role (or directory group) gives a WordPress role at sign-in and on directory changes. Roles the map does not name get the “member” mapping.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The setup does not write a map that takes the administrator role from every administrator. Map one of their WorkOS roles to Administrator, or change it later on the Settings page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site&apos;s role map could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new organization starts with the environment&apos;s roles; type others or directory group names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type WorkOS role slugs or directory group names: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS roles of the organization: %1. Directory group names can be typed too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This map takes the administrator role from every administrator (%1). Map one of their WorkOS roles to Administrator.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3771,6 +3826,10 @@ Globale Optionen:
         <source> — changed, not saved</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Change it in wp-config.php</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>workos::gui::SettingsPage</name>
@@ -3800,7 +3859,7 @@ Globale Optionen:
     </message>
     <message>
         <source>Organization</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Organisation</translation>
     </message>
     <message>
         <source>Users</source>
@@ -4048,14 +4107,6 @@ Globale Optionen:
 <context>
     <name>workos::gui::SyncRunDialog</name>
     <message>
-        <source>&amp;Resume</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Discard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Dry run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4077,10 +4128,6 @@ Globale Optionen:
     </message>
     <message>
         <source>Sync all users</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>WorkOS&apos;s users become linked WordPress users: the account holding a user&apos;s e-mail address is linked, anyone else gets a new account (no e-mail is sent). Users already linked are skipped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4112,15 +4159,7 @@ Globale Optionen:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Push only &amp;role:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>How many users each request to the site carries (push and pull: WorkOS is asked once per user).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Users per &amp;request:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4233,11 +4272,11 @@ Globale Optionen:
     </message>
     <message>
         <source>No unlinked users found.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Keine nicht verknüpften Benutzer gefunden.</translation>
     </message>
     <message>
         <source>No linked users found.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Keine verknüpften Benutzer gefunden.</translation>
     </message>
     <message>
         <source>Nothing to run.</source>
@@ -4271,6 +4310,26 @@ Globale Optionen:
         <source>Error report saved to %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Resu&amp;me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disc&amp;ard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WorkOS&apos;s users become linked WordPress users: the account holding a user&apos;s e-mail address is linked when WorkOS has verified the address and it is not an administrator&apos;s; anyone else gets a new account (no e-mail is sent). Users already linked are skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push only r&amp;ole:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users per reques&amp;t:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>workos::gui::UserSettingsTab</name>
@@ -4292,10 +4351,6 @@ Globale Optionen:
     </message>
     <message>
         <source>Delete user (reassign content)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Reassign content to:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4351,10 +4406,6 @@ Globale Optionen:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nobody (content is deleted with the user)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 — %2 (#%3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4374,10 +4425,6 @@ Globale Optionen:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save &amp;anyway</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Write to site</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4392,13 +4439,21 @@ Globale Optionen:
         <source>The site refused the changes: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reassign &amp;content to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody (with “Delete user”, their content goes too)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save an&amp;yway</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>workos::gui::UsersPage</name>
-    <message>
-        <source>Re&amp;load</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>&amp;Link…</source>
         <translation type="unfinished"></translation>
@@ -4523,7 +4578,7 @@ Globale Optionen:
     </message>
     <message>
         <source>Linked WordPress user #%1 to WorkOS user %2.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">WordPress-Benutzer #%1 mit WorkOS-Benutzer %2 verknüpft.</translation>
     </message>
     <message>
         <source>Select the users to unlink in the list first.</source>
@@ -4539,7 +4594,7 @@ Globale Optionen:
     </message>
     <message>
         <source>Unlink user #%1 (%2) from WorkOS ID %3?</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Verknüpfung von Benutzer #%1 (%2) mit WorkOS-ID %3 lösen?</translation>
     </message>
     <message numerus="yes">
         <source>Unlink %n user(s) from WorkOS?</source>
@@ -4588,6 +4643,14 @@ Globale Optionen:
     </message>
     <message>
         <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reloa&amp;d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not all of them</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
