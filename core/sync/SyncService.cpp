@@ -170,6 +170,17 @@ void preview(std::shared_ptr<const BulkRun::Items> plan, int batchSize, const Sy
     (*step)();
 }
 
+// A dry run's counts, as a run would report them.
+void count(SyncJournal::Counts &counts, const SyncPlanRow &row)
+{
+    if (row.action == Action::Fail)
+        ++counts.failed;
+    else if (row.action == Action::Skip)
+        ++counts.skipped;
+    else
+        ++counts.done;
+}
+
 SyncPlanRow planRow(const SyncJournal::Item &item, Action action, const QString &reason)
 {
     SyncPlanRow row;
@@ -337,14 +348,8 @@ void SyncService::import(SiteService &sites, SyncJournal &journal, const SitePro
                             }
                             for (const auto &item : *skipped)
                                 report->rows.append(planRow(item, Action::Skip, item.error));
-                            for (const SyncPlanRow &row : report->rows) {
-                                if (row.action == Action::Fail)
-                                    ++report->counts.failed;
-                                else if (row.action == Action::Skip)
-                                    ++report->counts.skipped;
-                                else
-                                    ++report->counts.done;
-                            }
+                            for (const SyncPlanRow &row : report->rows)
+                                count(report->counts, row);
                             done(*report);
                         });
                     }
@@ -622,12 +627,7 @@ void SyncService::direction(bool push, SiteService &sites, SyncJournal &journal,
                         for (qsizetype i = 0; i < plan->size(); ++i) {
                             const SyncPlanRow row = directionRow(push, plan->at(i), outcomes->value(i));
                             report->rows.append(row);
-                            if (row.action == Action::Fail)
-                                ++report->counts.failed;
-                            else if (row.action == Action::Skip)
-                                ++report->counts.skipped;
-                            else
-                                ++report->counts.done;
+                            count(report->counts, row);
                         }
                         done(*report);
                     });

@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -31,6 +32,16 @@ inline void saveScreenshot(QWidget &w, const QString &name)
     const QImage image = w.grab().toImage();
     QVERIFY(!image.isNull());
     QVERIFY(image.save(screenshotPath(name)));
+}
+
+// An address where nothing listens: a port the system just gave out and took back.
+inline QString closedAddress()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost);
+    const quint16 port = server.serverPort();
+    server.close();
+    return QStringLiteral("http://127.0.0.1:%1").arg(port);
 }
 
 // The sandbox's site and emulator, from the files `sandbox/up` writes (./test starts it).

@@ -22,19 +22,11 @@
 using namespace workos;
 using workos::gui::ChangelogPage;
 using workos::gui::MainWindow;
+using workos::test::closedAddress;
 using workos::test::saveScreenshot;
 using Fixture = workos::test::ConsoleFixture;
 
 namespace {
-
-QString closedAddress()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost);
-    const quint16 port = server.serverPort();
-    server.close();
-    return QStringLiteral("http://127.0.0.1:%1").arg(port);
-}
 
 struct Heading
 {

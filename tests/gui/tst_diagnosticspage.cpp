@@ -26,20 +26,11 @@
 using namespace workos;
 using workos::gui::DiagnosticsPage;
 using workos::gui::MainWindow;
+using workos::test::closedAddress;
 using workos::test::saveScreenshot;
 using Fixture = workos::test::ConsoleFixture;
 
 namespace {
-
-// An address where nothing listens: a port the system just gave out and took back.
-QString closedAddress()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost);
-    const quint16 port = server.serverPort();
-    server.close();
-    return QStringLiteral("http://127.0.0.1:%1").arg(port);
-}
 
 QString statusWord(DiagnosticCheck::Status status)
 {

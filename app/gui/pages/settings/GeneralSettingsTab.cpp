@@ -91,14 +91,7 @@ GeneralSettingsTab::GeneralSettingsTab(ConsoleContext &context, QWidget *parent)
     column->addWidget(site);
     column->addStretch(1);
 
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setFocusPolicy(Qt::NoFocus); // Tab goes to the fields; the area follows the focus
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(scroll, 1);
-    layout->addWidget(m_saveBar);
+    placeContent(content, m_saveBar);
 
     connect(m_saveBar, &SaveBar::saveRequested, this, &GeneralSettingsTab::save);
     connect(m_saveBar, &SaveBar::revertRequested, this, &GeneralSettingsTab::revert);

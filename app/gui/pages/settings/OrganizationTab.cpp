@@ -146,14 +146,7 @@ OrganizationTab::OrganizationTab(ConsoleContext &context, QWidget *parent)
     column->addWidget(m_sitesGroup);
     column->addStretch(1);
 
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setFocusPolicy(Qt::NoFocus); // Tab goes to the fields; the area follows the focus
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(scroll, 1);
-    layout->addWidget(m_saveBar);
+    placeContent(content, m_saveBar);
 
     connect(m_list, &QTableWidget::itemSelectionChanged, this, &OrganizationTab::showSelected);
     connect(m_list, &QTableWidget::itemDoubleClicked, this, &OrganizationTab::useSelected);

@@ -3,6 +3,9 @@
 #include "ConsoleContext.h"
 #include "pages/settings/SettingsData.h"
 
+#include <QFrame>
+#include <QScrollArea>
+#include <QVBoxLayout>
 #include <QWidget>
 
 namespace workos::gui {
@@ -26,6 +29,20 @@ Q_SIGNALS:
     void unsavedChangesChanged();
 
 protected:
+    // The tab's fields in a scroll area (Tab goes to the fields, the area follows the focus), its
+    // save bar always in view below.
+    void placeContent(QWidget *content, QWidget *saveBar)
+    {
+        auto *scroll = new QScrollArea(this);
+        scroll->setWidget(content);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setFocusPolicy(Qt::NoFocus);
+        auto *layout = new QVBoxLayout(this);
+        layout->addWidget(scroll, 1);
+        layout->addWidget(saveBar);
+    }
+
     ConsoleContext &m_context;
     SettingsData m_data;
 };

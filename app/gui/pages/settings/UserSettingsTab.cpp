@@ -82,14 +82,7 @@ UserSettingsTab::UserSettingsTab(ConsoleContext &context, QWidget *parent)
     column->addWidget(logout);
     column->addStretch(1);
 
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setFocusPolicy(Qt::NoFocus); // Tab goes to the fields; the area follows the focus
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(scroll, 1);
-    layout->addWidget(m_saveBar);
+    placeContent(content, m_saveBar);
 
     connect(m_roleMap, &RoleMapEditor::changed, this, &UserSettingsTab::updateState);
     connect(m_roleMap, &RoleMapEditor::forceRequested, this, [this]() { save(true); });
