@@ -254,15 +254,15 @@
     <name>CheckStatus</name>
     <message>
         <source>Pass</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestanden</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished">Warnung</translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>Fail</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -496,79 +496,79 @@
     <name>DiagnosticsPage</name>
     <message>
         <source>Keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund</translation>
     </message>
     <message>
         <source>Console&apos;s WorkOS API key</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS-API-Schlüssel der Konsole</translation>
     </message>
     <message>
         <source>Site answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Website antwortet</translation>
     </message>
     <message>
         <source>Site&apos;s checks</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfungen der Website</translation>
     </message>
     <message>
         <source>PHP version</source>
-        <translation type="unfinished"></translation>
+        <translation>PHP-Version</translation>
     </message>
     <message>
         <source>WordPress version</source>
-        <translation type="unfinished"></translation>
+        <translation>WordPress-Version</translation>
     </message>
     <message>
         <source>PHP extensions</source>
-        <translation type="unfinished"></translation>
+        <translation>PHP-Erweiterungen</translation>
     </message>
     <message>
         <source>HTTP transport</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP-Transport</translation>
     </message>
     <message>
         <source>Database tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbanktabellen</translation>
     </message>
     <message>
         <source>Schema version</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema-Version</translation>
     </message>
     <message>
         <source>WorkOS API</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS-API</translation>
     </message>
     <message>
         <source>Server clock</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveruhr</translation>
     </message>
     <message>
         <source>Callback not cached</source>
-        <translation type="unfinished"></translation>
+        <translation>Callback nicht zwischengespeichert</translation>
     </message>
     <message>
         <source>Authorization header</source>
-        <translation type="unfinished"></translation>
+        <translation>Authorization-Header</translation>
     </message>
     <message>
         <source>WP-Cron</source>
-        <translation type="unfinished"></translation>
+        <translation>WP-Cron</translation>
     </message>
     <message>
         <source>Webhook secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook-Geheimnis</translation>
     </message>
     <message>
         <source>Last webhook</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Webhook</translation>
     </message>
     <message>
         <source>Break-glass sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung per Notfallzugang</translation>
     </message>
     <message>
         <source>Signed webhook echo</source>
-        <translation type="unfinished"></translation>
+        <translation>Signiertes Webhook-Echo</translation>
     </message>
 </context>
 <context>
@@ -838,31 +838,31 @@
     <name>RedirectRules</name>
     <message>
         <source>The %1 redirects must be a map of role to address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Weiterleitungen für %1 müssen eine Zuordnung von Rolle zu Adresse sein.</translation>
     </message>
     <message>
         <source>At most %1 %2 redirects; there are %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens %1 Weiterleitungen für %2; es sind %3.</translation>
     </message>
     <message>
         <source>“%1” is not a WordPress role on this site.</source>
-        <translation type="unfinished">„%1“ ist keine WordPress-Rolle auf dieser Website.</translation>
+        <translation>„%1“ ist keine WordPress-Rolle auf dieser Website.</translation>
     </message>
     <message>
         <source>Give the address to send them to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Adresse an, zu der weitergeleitet wird.</translation>
     </message>
     <message>
         <source>“First login only” must be on or off.</source>
-        <translation type="unfinished"></translation>
+        <translation>„Nur erste Anmeldung“ muss an oder aus sein.</translation>
     </message>
     <message>
         <source>The address is longer than %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse ist länger als %1 Zeichen.</translation>
     </message>
     <message>
         <source>“%1” is not a page of this site: use a path such as /welcome/ or an address on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Seite dieser Website: Verwenden Sie einen Pfad wie /welcome/ oder eine Adresse auf %2.</translation>
     </message>
 </context>
 <context>
@@ -1156,35 +1156,35 @@
     <name>SiteSettings</name>
     <message>
         <source>“%1” is not a site-wide setting of the WorkOS Companion.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine websiteweite Einstellung des Plugins WorkOS Companion.</translation>
     </message>
     <message>
         <source>Must be “production” or “staging”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muss „production“ oder „staging“ sein.</translation>
     </message>
     <message>
         <source>Must be a whole number of seconds from 1 to 3600.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muss eine ganze Zahl von Sekunden zwischen 1 und 3600 sein.</translation>
     </message>
     <message>
         <source>Enter the address of the WorkOS API.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Adresse der WorkOS-API ein.</translation>
     </message>
     <message>
         <source>At most %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens %1 Zeichen.</translation>
     </message>
     <message>
         <source>Must be an address such as https://api.workos.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muss eine Adresse wie https://api.workos.com sein.</translation>
     </message>
     <message>
         <source>The address may not contain credentials, a query (?…) or a fragment (#…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse darf weder Zugangsdaten noch eine Abfrage (?…) oder ein Fragment (#…) enthalten.</translation>
     </message>
     <message>
         <source>Must use https (plain http only on this machine: localhost, 127.0.0.1, ::1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Muss https verwenden (einfaches http nur auf diesem Rechner: localhost, 127.0.0.1, ::1).</translation>
     </message>
 </context>
 <context>
@@ -1561,50 +1561,50 @@
     </message>
     <message>
         <source>WordPress user #%1 has this e-mail address and is an administrator: never linked automatically (link it by hand with `wpworkos user link` if it is theirs).</source>
-        <translation type="unfinished"></translation>
+        <translation>WordPress-Benutzer #%1 hat diese E-Mail-Adresse und ist Administrator: Er wird nie automatisch verknüpft (verknüpfen Sie ihn von Hand mit `wpworkos user link`, wenn das Konto dieser Person gehört).</translation>
     </message>
     <message>
         <source>WordPress user #%1 has this e-mail address, but WorkOS has not verified it: not linked (link it by hand if it is theirs).</source>
-        <translation type="unfinished"></translation>
+        <translation>WordPress-Benutzer #%1 hat diese E-Mail-Adresse, aber WorkOS hat sie nicht bestätigt: nicht verknüpft (verknüpfen Sie ihn von Hand, wenn das Konto dieser Person gehört).</translation>
     </message>
 </context>
 <context>
     <name>UserActions</name>
     <message>
         <source>User #%1 is not linked to WorkOS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer #%1 ist nicht mit WorkOS verknüpft.</translation>
     </message>
     <message>
         <source>User #%1 is already linked to WorkOS ID: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer #%1 ist bereits mit der WorkOS-ID %2 verknüpft.</translation>
     </message>
     <message>
         <source>WordPress user #%1 not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>WordPress-Benutzer #%1 nicht gefunden.</translation>
     </message>
     <message>
         <source>Enter a WorkOS user ID or e-mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine WorkOS-Benutzer-ID oder E-Mail-Adresse ein.</translation>
     </message>
     <message>
         <source>“%1” is not a valid e-mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine gültige E-Mail-Adresse.</translation>
     </message>
     <message>
         <source>Failed to fetch WorkOS user: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS-Benutzer konnte nicht abgerufen werden: %1</translation>
     </message>
     <message>
         <source>No WorkOS user has the e-mail address %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein WorkOS-Benutzer hat die E-Mail-Adresse %1.</translation>
     </message>
     <message>
         <source>WorkOS has not verified %1 for user %2: link by the WorkOS user ID if the address is theirs.</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS hat %1 für Benutzer %2 nicht bestätigt: Verknüpfen Sie über die WorkOS-Benutzer-ID, wenn die Adresse dieser Person gehört.</translation>
     </message>
     <message>
         <source>“%1” is neither a WorkOS user ID nor an e-mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist weder eine WorkOS-Benutzer-ID noch eine E-Mail-Adresse.</translation>
     </message>
 </context>
 <context>
@@ -1949,43 +1949,43 @@
     <name>workos::UserListModel</name>
     <message>
         <source>not linked</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht verknüpft</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <source>Organization: %1</source>
-        <translation type="unfinished">Organisation: %1</translation>
+        <translation>Organisation: %1</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Login</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigename</translation>
     </message>
     <message>
         <source>Roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollen</translation>
     </message>
     <message>
         <source>WorkOS link</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS-Verknüpfung</translation>
     </message>
     <message>
         <source>Last synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt synchronisiert</translation>
     </message>
 </context>
 <context>
@@ -2370,73 +2370,73 @@ Globale Optionen:
     <name>workos::gui::ChangeReviewDialog</name>
     <message>
         <source>Review changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen prüfen</translation>
     </message>
     <message numerus="yes">
         <source>These %n change(s) will be written to the %1 environment of “%2”:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Diese Änderung wird in die Umgebung %1 von „%2“ geschrieben:</numerusform>
+            <numerusform>Diese %n Änderungen werden in die Umgebung %1 von „%2“ geschrieben:</numerusform>
         </translation>
     </message>
     <message>
         <source>Changes to write</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu schreibende Änderungen</translation>
     </message>
 </context>
 <context>
     <name>workos::gui::ChangelogPage</name>
     <message>
         <source>WorkOS Console</source>
-        <translation type="unfinished">WorkOS-Konsole</translation>
+        <translation>WorkOS-Konsole</translation>
     </message>
     <message>
         <source>Companion on the selected site</source>
-        <translation type="unfinished"></translation>
+        <translation>Companion auf der ausgewählten Website</translation>
     </message>
     <message>
         <source>&amp;Changelog of:</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungsprotokoll &amp;von:</translation>
     </message>
     <message>
         <source>Go to the installed release</source>
-        <translation type="unfinished"></translation>
+        <translation>Zur installierten Version springen</translation>
     </message>
     <message>
         <source>Changelog</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungsprotokoll</translation>
     </message>
     <message>
         <source>Companion on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Companion auf %1</translation>
     </message>
     <message>
         <source>The changelog of the companion on %1 could not be loaded: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Änderungsprotokoll des Companion-Plugins auf %1 konnte nicht geladen werden: %2</translation>
     </message>
     <message>
         <source>This build of the console has no changelog.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Build der Konsole enthält kein Änderungsprotokoll.</translation>
     </message>
     <message>
         <source>Select a site to see the changelog of its companion.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Website aus, um das Änderungsprotokoll ihres Companion-Plugins zu sehen.</translation>
     </message>
     <message>
         <source>Loading the changelog of the companion on %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Änderungsprotokoll des Companion-Plugins auf %1 wird geladen…</translation>
     </message>
     <message>
         <source>The companion&apos;s changelog is not available. The console&apos;s own changelog is under “WorkOS Console”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Änderungsprotokoll des Companion-Plugins ist nicht verfügbar. Das eigene Änderungsprotokoll der Konsole finden Sie unter „WorkOS-Konsole“.</translation>
     </message>
     <message>
         <source>Installed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Installiert: %1</translation>
     </message>
     <message>
         <source> — installed</source>
-        <translation type="unfinished"></translation>
+        <translation> — installiert</translation>
     </message>
 </context>
 <context>
@@ -2489,39 +2489,39 @@ Globale Optionen:
     <name>workos::gui::CreateOrganizationDialog</name>
     <message>
         <source>Create organization</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation anlegen</translation>
     </message>
     <message>
         <source>Organization name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name der Organisation</translation>
     </message>
     <message>
         <source>Acme Corp</source>
-        <translation type="unfinished"></translation>
+        <translation>Acme GmbH</translation>
     </message>
     <message>
         <source>Creates the organization in WorkOS (%1 environment, with the console&apos;s API key) and adds it to the site&apos;s cache. Save afterwards to make it this environment&apos;s organization.</source>
-        <translation type="unfinished"></translation>
+        <translation>Legt die Organisation in WorkOS an (Umgebung %1, mit dem API-Schlüssel der Konsole) und fügt sie dem Cache der Website hinzu. Speichern Sie anschließend, um sie zur Organisation dieser Umgebung zu machen.</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">&amp;Name:</translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Create</source>
-        <translation type="unfinished"></translation>
+        <translation>An&amp;legen</translation>
     </message>
     <message>
         <source>Give the organization a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie der Organisation einen Namen.</translation>
     </message>
     <message>
         <source>At most 255 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens 255 Zeichen.</translation>
     </message>
     <message>
         <source>A name cannot contain &lt; &gt; or control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Name darf weder &lt; &gt; noch Steuerzeichen enthalten.</translation>
     </message>
 </context>
 <context>
@@ -2570,151 +2570,151 @@ Globale Optionen:
     <name>workos::gui::DiagnosticsPage</name>
     <message>
         <source>&amp;Run diagnostics</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnose aus&amp;führen</translation>
     </message>
     <message>
         <source>&amp;Copy report</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht &amp;kopieren</translation>
     </message>
     <message>
         <source>Save re&amp;port…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht &amp;speichern…</translation>
     </message>
     <message>
         <source>Check the console, the site and the webhook path again</source>
-        <translation type="unfinished"></translation>
+        <translation>Konsole, Website und Webhook-Weg erneut prüfen</translation>
     </message>
     <message>
         <source>Copy the report as wpworkos diagnostics prints it</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Bericht so kopieren, wie wpworkos diagnostics ihn ausgibt</translation>
     </message>
     <message>
         <source>Save the report as text or JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Bericht als Text oder JSON speichern</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Advice</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis</translation>
     </message>
     <message>
         <source>Diagnostic checks</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnoseprüfungen</translation>
     </message>
     <message>
         <source>Diagnostics</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnose</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Running diagnostics on %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnose von %1 läuft…</translation>
     </message>
     <message>
         <source>Checking the console, the site and the webhook path…</source>
-        <translation type="unfinished"></translation>
+        <translation>Konsole, Website und Webhook-Weg werden geprüft…</translation>
     </message>
     <message>
         <source>Console</source>
-        <translation type="unfinished"></translation>
+        <translation>Konsole</translation>
     </message>
     <message>
         <source>What this console holds for the site, and whether the site answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Was diese Konsole für die Website gespeichert hat und ob die Website antwortet</translation>
     </message>
     <message>
         <source>Site</source>
-        <translation type="unfinished"></translation>
+        <translation>Website</translation>
     </message>
     <message>
         <source>The companion&apos;s own checks on the site&apos;s server</source>
-        <translation type="unfinished"></translation>
+        <translation>Die eigenen Prüfungen des Companion-Plugins auf dem Server der Website</translation>
     </message>
     <message>
         <source>Webhook</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook</translation>
     </message>
     <message>
         <source>An event signed with the console&apos;s webhook secret, posted to the site</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein mit dem Webhook-Geheimnis der Konsole signiertes Ereignis, an die Website gesendet</translation>
     </message>
     <message>
         <source>Checked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Geprüft: %1</translation>
     </message>
     <message>
         <source>Not run</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht ausgeführt</translation>
     </message>
     <message>
         <source>An earlier check failed, so this could not be checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine frühere Prüfung ist fehlgeschlagen, daher konnte dies nicht geprüft werden.</translation>
     </message>
     <message>
         <source>Cancelled before this was checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen, bevor dies geprüft wurde.</translation>
     </message>
     <message>
         <source>Last run: %1, %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Lauf: %1, %2 s.</translation>
     </message>
     <message>
         <source>Some checks could not run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige Prüfungen konnten nicht ausgeführt werden: %1</translation>
     </message>
     <message>
         <source>Diagnostics of %1 — passed: %2, warnings: %3, failed: %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnose von %1 — bestanden: %2, Warnungen: %3, fehlgeschlagen: %4.</translation>
     </message>
     <message>
         <source>Cancelled (%1). Only the checks shown ran; what was already sent to the site finishes there without the console waiting for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen (%1). Nur die angezeigten Prüfungen wurden ausgeführt; was bereits an die Website gesendet wurde, läuft dort zu Ende, ohne dass die Konsole darauf wartet.</translation>
     </message>
     <message>
         <source>Diagnostics cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnose abgebrochen.</translation>
     </message>
     <message>
         <source>Passed: %1, warnings: %2, failed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestanden: %1, Warnungen: %2, fehlgeschlagen: %3</translation>
     </message>
     <message>
         <source>Copied the diagnostics report to the clipboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnosebericht in die Zwischenablage kopiert.</translation>
     </message>
     <message>
         <source>Text report (*.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Textbericht (*.txt)</translation>
     </message>
     <message>
         <source>JSON report (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-Bericht (*.json)</translation>
     </message>
     <message>
         <source>Save diagnostics report</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnosebericht speichern</translation>
     </message>
     <message>
         <source>Cannot save the report to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bericht kann nicht unter %1 gespeichert werden: %2</translation>
     </message>
     <message>
         <source>Saved the diagnostics report to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnosebericht unter %1 gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -2753,11 +2753,11 @@ Globale Optionen:
     </message>
     <message>
         <source>&amp;Import users from WorkOS…</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer aus WorkOS &amp;importieren…</translation>
     </message>
     <message>
         <source>Optional: bring the organization&apos;s WorkOS users in now — a dry run shows who would be created, linked or skipped and why, before anything is written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional: Übernehmen Sie die WorkOS-Benutzer der Organisation jetzt – ein Probelauf zeigt, wer angelegt, verknüpft oder übersprungen würde und warum, bevor etwas geschrieben wird.</translation>
     </message>
 </context>
 <context>
@@ -2787,165 +2787,165 @@ Globale Optionen:
     <name>workos::gui::GeneralSettingsTab</name>
     <message>
         <source>WorkOS credentials</source>
-        <translation type="unfinished">WorkOS-Zugangsdaten</translation>
+        <translation>WorkOS-Zugangsdaten</translation>
     </message>
     <message>
         <source>API &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>AP&amp;I-Schlüssel:</translation>
     </message>
     <message>
         <source>&amp;Client ID:</source>
-        <translation type="unfinished">&amp;Client-ID:</translation>
+        <translation>&amp;Client-ID:</translation>
     </message>
     <message>
         <source>E&amp;nvironment ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>Umg&amp;ebungs-ID:</translation>
     </message>
     <message>
         <source>Redirect URI:</source>
-        <translation type="unfinished"></translation>
+        <translation>Redirect-URI:</translation>
     </message>
     <message>
         <source>Add this address to the redirect URIs of your WorkOS application.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie diese Adresse den Redirect-URIs Ihrer WorkOS-Anwendung hinzu.</translation>
     </message>
     <message>
         <source>Webhooks</source>
-        <translation type="unfinished">Webhooks</translation>
+        <translation>Webhooks</translation>
     </message>
     <message>
         <source>Endpoint:</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkt:</translation>
     </message>
     <message>
         <source>Create a webhook endpoint with this address in the WorkOS dashboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Legen Sie im WorkOS-Dashboard einen Webhook-Endpunkt mit dieser Adresse an.</translation>
     </message>
     <message>
         <source>&amp;Webhook secret:</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook-&amp;Geheimnis:</translation>
     </message>
     <message>
         <source>&amp;Tolerance:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Toleranz:</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Sign-in</source>
-        <translation type="unfinished">Anmeldung</translation>
+        <translation>Anmeldung</translation>
     </message>
     <message>
         <source>&amp;Login mode:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelde&amp;modus:</translation>
     </message>
     <message>
         <source>Hosted AuthKit page (redirect)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gehostete AuthKit-Seite (redirect)</translation>
     </message>
     <message>
         <source>WordPress login form, checked by WorkOS (headless)</source>
-        <translation type="unfinished"></translation>
+        <translation>WordPress-Anmeldeformular, von WorkOS geprüft (headless)</translation>
     </message>
     <message>
         <source>Password &amp;fallback:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort-&amp;Rückfallebene:</translation>
     </message>
     <message>
         <source>Allow WordPress passwords next to WorkOS (wp-login.php?fallback=1)</source>
-        <translation type="unfinished"></translation>
+        <translation>WordPress-Passwörter neben WorkOS erlauben (wp-login.php?fallback=1)</translation>
     </message>
     <message>
         <source>Logging</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollierung</translation>
     </message>
     <message>
         <source>Send WordPress events to WorkOS Audit Logs</source>
-        <translation type="unfinished"></translation>
+        <translation>WordPress-Ereignisse an die WorkOS-Audit-Logs senden</translation>
     </message>
     <message>
         <source>Acti&amp;vity log:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivitätsprotoko&amp;ll:</translation>
     </message>
     <message>
         <source>Keep the site&apos;s local activity log</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokales Aktivitätsprotokoll der Website führen</translation>
     </message>
     <message>
         <source>Site-wide (both environments)</source>
-        <translation type="unfinished"></translation>
+        <translation>Websiteweit (beide Umgebungen)</translation>
     </message>
     <message>
         <source>(unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>(unbekannt)</translation>
     </message>
     <message>
         <source>WorkOS needs the environment ID too: without it the site does not use WorkOS for sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS braucht auch die Umgebungs-ID: Ohne sie verwendet die Website WorkOS nicht für die Anmeldung.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Single sign-on without a break-glass path.&lt;/b&gt; With password fallback off, WordPress passwords stop working: %1. If WorkOS is unreachable or misconfigured, nobody can sign in to wp-admin until password fallback is turned on again — from this console, which keeps working through its Application Password.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Single Sign-on ohne Notfallzugang.&lt;/b&gt; Ist die Passwort-Rückfallebene aus, funktionieren WordPress-Passwörter nicht mehr: %1. Ist WorkOS nicht erreichbar oder falsch konfiguriert, kann sich niemand bei wp-admin anmelden, bis die Passwort-Rückfallebene wieder eingeschaltet wird – über diese Konsole, die mit ihrem Anwendungspasswort weiter funktioniert.</translation>
     </message>
     <message>
         <source>the login form accepts only passwords WorkOS confirms</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Anmeldeformular akzeptiert nur Passwörter, die WorkOS bestätigt</translation>
     </message>
     <message>
         <source>wp-login.php sends everyone to WorkOS</source>
-        <translation type="unfinished"></translation>
+        <translation>wp-login.php leitet alle zu WorkOS weiter</translation>
     </message>
     <message>
         <source>Password fallback is off, but WorkOS is not configured for this environment yet: WordPress passwords keep working until it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Passwort-Rückfallebene ist aus, aber WorkOS ist für diese Umgebung noch nicht eingerichtet: WordPress-Passwörter funktionieren weiter, bis es eingerichtet ist.</translation>
     </message>
     <message>
         <source>Password sign-in stays available next to WorkOS at wp-login.php?fallback=1: a break-glass path while WorkOS sign-in is new. Once it works, consider turning it off so nobody signs in around single sign-on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Passwortanmeldung bleibt neben WorkOS unter wp-login.php?fallback=1 verfügbar: ein Notfallzugang, solange die Anmeldung über WorkOS neu ist. Sobald sie funktioniert, sollten Sie sie abschalten, damit sich niemand am Single Sign-on vorbei anmeldet.</translation>
     </message>
     <message numerus="yes">
         <source>Nothing was sent: %n field(s) need fixing first (marked in red).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nichts gesendet: %n Feld muss zuerst korrigiert werden (rot markiert).</numerusform>
+            <numerusform>Nichts gesendet: %n Felder müssen zuerst korrigiert werden (rot markiert).</numerusform>
         </translation>
     </message>
     <message>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gesetzt</translation>
     </message>
     <message>
         <source>set, ends in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>gesetzt, endet auf %1</translation>
     </message>
     <message>
         <source>settings.%1: %2 → a new value</source>
-        <translation type="unfinished"></translation>
+        <translation>settings.%1: %2 → ein neuer Wert</translation>
     </message>
     <message>
         <source>&amp;Write to site</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf die Website &amp;schreiben</translation>
     </message>
     <message numerus="yes">
         <source>Saved %n change(s) to the %1 environment.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Änderung in der Umgebung %1 gespeichert.</numerusform>
+            <numerusform>%n Änderungen in der Umgebung %1 gespeichert.</numerusform>
         </translation>
     </message>
     <message>
         <source>The site refused the changes; nothing was saved. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Website hat die Änderungen abgelehnt; es wurde nichts gespeichert. %1</translation>
     </message>
     <message>
         <source>A&amp;udit logging:</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit-Pr&amp;otokollierung:</translation>
     </message>
     <message>
         <source>WorkOS A&amp;PI address:</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS-A&amp;PI-Adresse:</translation>
     </message>
 </context>
 <context>
@@ -2971,27 +2971,27 @@ Globale Optionen:
     <name>workos::gui::LinkUserDialog</name>
     <message>
         <source>Link to a WorkOS user</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit einem WorkOS-Benutzer verknüpfen</translation>
     </message>
     <message>
         <source>Link WordPress user #%1 &lt;b&gt;%2&lt;/b&gt; (%3) to a WorkOS user. It then signs in with that WorkOS user, and WorkOS&apos;s profile is written to it on sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verknüpfen Sie WordPress-Benutzer #%1 &lt;b&gt;%2&lt;/b&gt; (%3) mit einem WorkOS-Benutzer. Er meldet sich dann als dieser WorkOS-Benutzer an, und beim Synchronisieren wird das Profil aus WorkOS in ihn geschrieben.</translation>
     </message>
     <message>
         <source>user_01… or name@example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>user_01… oder name@example.com</translation>
     </message>
     <message>
         <source>By e-mail address only when WorkOS has verified it for that user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Per E-Mail-Adresse nur, wenn WorkOS sie für diesen Benutzer bestätigt hat.</translation>
     </message>
     <message>
         <source>&amp;Link</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verknüpfen</translation>
     </message>
     <message>
         <source>&amp;WorkOS user ID or e-mail:</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS-Benutzer-&amp;ID oder E-Mail:</translation>
     </message>
 </context>
 <context>
@@ -3215,495 +3215,495 @@ Globale Optionen:
     <name>workos::gui::OrganizationTab</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>WorkOS ID</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS-ID</translation>
     </message>
     <message>
         <source>Domains</source>
-        <translation type="unfinished"></translation>
+        <translation>Domains</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglieder</translation>
     </message>
     <message>
         <source>&amp;Use this organization</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese &amp;Organisation verwenden</translation>
     </message>
     <message>
         <source>S&amp;ync from WorkOS</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus WorkOS s&amp;ynchronisieren</translation>
     </message>
     <message>
         <source>&amp;Create organization…</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation an&amp;legen…</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>WordPress roles</source>
-        <translation type="unfinished"></translation>
+        <translation>WordPress-Rollen</translation>
     </message>
     <message>
         <source>WorkOS role</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS-Rolle</translation>
     </message>
     <message>
         <source>Mapped role</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugeordnete Rolle</translation>
     </message>
     <message>
         <source>Joined</source>
-        <translation type="unfinished"></translation>
+        <translation>Beigetreten</translation>
     </message>
     <message>
         <source>Sites of the network this organization belongs to</source>
-        <translation type="unfinished"></translation>
+        <translation>Websites des Netzwerks, zu denen diese Organisation gehört</translation>
     </message>
     <message>
         <source>Save site &amp;mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>Website-&amp;Zuordnung speichern</translation>
     </message>
     <message>
         <source>This environment&apos;s organization</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation dieser Umgebung</translation>
     </message>
     <message>
         <source>Organization &amp;ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisations-&amp;ID:</translation>
     </message>
     <message>
         <source>Only active members of the organization may sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur aktive Mitglieder der Organisation dürfen sich anmelden</translation>
     </message>
     <message>
         <source>Organizations cached on the site</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf der Website zwischengespeicherte Organisationen</translation>
     </message>
     <message>
         <source>Organizations</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisationen</translation>
     </message>
     <message>
         <source>The site copies WorkOS&apos;s organizations into its cache with its own API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Website kopiert die Organisationen aus WorkOS mit ihrem eigenen API-Schlüssel in ihren Cache</translation>
     </message>
     <message>
         <source>Create an organization in WorkOS with the console&apos;s API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Organisation in WorkOS mit dem API-Schlüssel der Konsole anlegen</translation>
     </message>
     <message>
         <source>Members of the selected organization</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglieder der ausgewählten Organisation</translation>
     </message>
     <message>
         <source>Site</source>
-        <translation type="unfinished"></translation>
+        <translation>Website</translation>
     </message>
     <message>
         <source>Belongs to it</source>
-        <translation type="unfinished"></translation>
+        <translation>Gehört dazu</translation>
     </message>
     <message>
         <source>Primary</source>
-        <translation type="unfinished"></translation>
+        <translation>Primär</translation>
     </message>
     <message>
         <source>Sync canceled: the site keeps what it copied so far.</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierung abgebrochen: Die Website behält, was sie bisher kopiert hat.</translation>
     </message>
     <message>
         <source>WorkOS is not configured for the %1 environment on the site yet (API key, client ID and environment ID, on the Settings tab): the list shows the site&apos;s cache, and Sync needs the site&apos;s credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS ist auf der Website für die Umgebung %1 noch nicht eingerichtet (API-Schlüssel, Client-ID und Umgebungs-ID, auf dem Reiter „Einstellungen“): Die Liste zeigt den Cache der Website, und die Synchronisierung braucht die Zugangsdaten der Website.</translation>
     </message>
     <message>
         <source>The network&apos;s sites cannot be listed (%1): only the mapped site IDs are shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Websites des Netzwerks können nicht aufgelistet werden (%1): Nur die IDs der zugeordneten Websites werden angezeigt.</translation>
     </message>
     <message>
         <source>Cannot list the site&apos;s organizations: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Organisationen der Website können nicht aufgelistet werden: %1</translation>
     </message>
     <message>
         <source>The site has no organizations cached yet: sync them from WorkOS, or create one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Website hat noch keine Organisationen zwischengespeichert: Synchronisieren Sie sie aus WorkOS, oder legen Sie eine an.</translation>
     </message>
     <message>
         <source>Select an organization to see its members.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Organisation aus, um ihre Mitglieder zu sehen.</translation>
     </message>
     <message>
         <source>Members of %1 (loading…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglieder von %1 (wird geladen…)</translation>
     </message>
     <message>
         <source>Members of %1 cannot be listed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Mitglieder von %1 können nicht aufgelistet werden: %2</translation>
     </message>
     <message>
         <source>#%1 (deleted)</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 (gelöscht)</translation>
     </message>
     <message numerus="yes">
         <source>%n member(s) of %1, as cached on the site:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Mitglied von %1, wie auf der Website zwischengespeichert:</numerusform>
+            <numerusform>%n Mitglieder von %1, wie auf der Website zwischengespeichert:</numerusform>
         </translation>
     </message>
     <message>
         <source>No organization is chosen for this environment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diese Umgebung ist keine Organisation gewählt.</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Domains: %3 · %n member(s) · in the site&apos;s cache since %4</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Domains: %3 · %n Mitglied · im Cache der Website seit %4</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Domains: %3 · %n Mitglieder · im Cache der Website seit %4</numerusform>
         </translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>%1 is not in the site&apos;s cache: sync from WorkOS to see its name and members.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht im Cache der Website: Synchronisieren Sie aus WorkOS, um Namen und Mitglieder zu sehen.</translation>
     </message>
     <message numerus="yes">
         <source>Nothing was sent: %n field(s) need fixing first (marked in red).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nichts gesendet: %n Feld muss zuerst korrigiert werden (rot markiert).</numerusform>
+            <numerusform>Nichts gesendet: %n Felder müssen zuerst korrigiert werden (rot markiert).</numerusform>
         </translation>
     </message>
     <message>
         <source>&amp;Write to site</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf die Website &amp;schreiben</translation>
     </message>
     <message>
         <source>The site refused the changes; nothing was saved. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Website hat die Änderungen abgelehnt; es wurde nichts gespeichert. %1</translation>
     </message>
     <message numerus="yes">
         <source>Saved %n change(s) to the %1 environment.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Änderung in der Umgebung %1 gespeichert.</numerusform>
+            <numerusform>%n Änderungen in der Umgebung %1 gespeichert.</numerusform>
         </translation>
     </message>
     <message>
         <source>The site is copying WorkOS&apos;s organizations…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Website kopiert die Organisationen aus WorkOS…</translation>
     </message>
     <message>
         <source>Sync from WorkOS failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierung aus WorkOS fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Synced from WorkOS: %1 new, %2 updated, %3 unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus WorkOS synchronisiert: %1 neu, %2 aktualisiert, %3 unverändert.</translation>
     </message>
     <message numerus="yes">
         <source>%n could not be stored.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n konnte nicht gespeichert werden.</numerusform>
+            <numerusform>%n konnten nicht gespeichert werden.</numerusform>
         </translation>
     </message>
     <message>
         <source>Creating “%1” in WorkOS…</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wird in WorkOS angelegt…</translation>
     </message>
     <message>
         <source>Cannot create the organization: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Organisation kann nicht angelegt werden: %1</translation>
     </message>
     <message>
         <source>WorkOS did not create “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS hat „%1“ nicht angelegt: %2</translation>
     </message>
     <message>
         <source>Created “%1” in WorkOS (%2), but the site did not cache it: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ in WorkOS angelegt (%2), aber die Website hat sie nicht zwischengespeichert: %3</translation>
     </message>
     <message>
         <source>Created “%1” in WorkOS (%2). Save to make it this environment&apos;s organization.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ in WorkOS angelegt (%2). Speichern Sie, um sie zur Organisation dieser Umgebung zu machen.</translation>
     </message>
     <message>
         <source>Cannot read the organization&apos;s sites: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Websites der Organisation können nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Site #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Website #%1</translation>
     </message>
     <message>
         <source>%1 belongs to the organization</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gehört zur Organisation</translation>
     </message>
     <message>
         <source>%1 is the primary site</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist die primäre Website</translation>
     </message>
     <message>
         <source>Nothing was sent: the organization needs at least one site, and its primary site among them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts gesendet: Die Organisation braucht mindestens eine Website, und ihre primäre Website muss darunter sein.</translation>
     </message>
     <message numerus="yes">
         <source>Saved: the organization belongs to %n site(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Gespeichert: Die Organisation gehört zu %n Website.</numerusform>
+            <numerusform>Gespeichert: Die Organisation gehört zu %n Websites.</numerusform>
         </translation>
     </message>
     <message>
         <source>The site refused the mapping: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Website hat die Zuordnung abgelehnt: %1</translation>
     </message>
     <message>
         <source>Enti&amp;tlement gate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Berechtigungs&amp;prüfung:</translation>
     </message>
     <message>
         <source>Sites of the organization</source>
-        <translation type="unfinished"></translation>
+        <translation>Websites der Organisation</translation>
     </message>
 </context>
 <context>
     <name>workos::gui::RedirectTable</name>
     <message>
         <source>Login redirects</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiterleitungen nach der Anmeldung</translation>
     </message>
     <message>
         <source>Logout redirects</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiterleitungen nach der Abmeldung</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Send them to</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiterleiten zu</translation>
     </message>
     <message>
         <source>First sign-in only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur erste Anmeldung</translation>
     </message>
     <message>
         <source>Add lo&amp;gin redirect</source>
-        <translation type="unfinished"></translation>
+        <translation>Anm&amp;elde-Weiterleitung hinzufügen</translation>
     </message>
     <message>
         <source>Add log&amp;out redirect</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;bmelde-Weiterleitung hinzufügen</translation>
     </message>
     <message>
         <source>Applies to users linked to WorkOS when no explicit redirect was asked for. An address is a page of this site (/welcome/) or a URL on its own host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gilt für mit WorkOS verknüpfte Benutzer, wenn keine ausdrückliche Weiterleitung angefordert wurde. Eine Adresse ist eine Seite dieser Website (/welcome/) oder eine URL auf ihrem eigenen Host.</translation>
     </message>
     <message>
         <source>Applies to users linked to WorkOS. An address is a page of this site (/goodbye/) or a URL on its own host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gilt für mit WorkOS verknüpfte Benutzer. Eine Adresse ist eine Seite dieser Website (/goodbye/) oder eine URL auf ihrem eigenen Host.</translation>
     </message>
     <message>
         <source>Default (all roles)</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard (alle Rollen)</translation>
     </message>
     <message>
         <source>Role of row %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle in Zeile %1</translation>
     </message>
     <message>
         <source>%1 (not a role on this site)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (keine Rolle auf dieser Website)</translation>
     </message>
     <message>
         <source>Address of row %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse in Zeile %1</translation>
     </message>
     <message>
         <source>First sign-in only, row %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur erste Anmeldung, Zeile %1</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished">Entfernen</translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Remove row %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1 entfernen</translation>
     </message>
     <message>
         <source>At most %1 redirects.</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens %1 Weiterleitungen.</translation>
     </message>
     <message>
         <source>%1: two rows for this role; keep one.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: zwei Zeilen für diese Rolle; behalten Sie eine.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Not an address the site accepts: a page of this site (/welcome/) or a URL on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Adresse, die die Website akzeptiert: eine Seite dieser Website (/welcome/) oder eine URL auf %1.</translation>
     </message>
 </context>
 <context>
     <name>workos::gui::RoleMapEditor</name>
     <message>
         <source>&lt;b&gt;Mode: replace.&lt;/b&gt; When a member signs in or is synced, their WordPress roles are &lt;i&gt;replaced&lt;/i&gt; by the one role their WorkOS role maps to; a WorkOS role the map does not name gets the “member” mapping (else Subscriber). The site never demotes its last administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Modus: ersetzen.&lt;/b&gt; Wenn sich ein Mitglied anmeldet oder synchronisiert wird, werden seine WordPress-Rollen durch die eine Rolle &lt;i&gt;ersetzt&lt;/i&gt;, der seine WorkOS-Rolle zugeordnet ist; eine WorkOS-Rolle, die die Zuordnung nicht nennt, erhält die Zuordnung von „member“ (sonst Abonnent). Die Website stuft ihren letzten Administrator nie herab.</translation>
     </message>
     <message>
         <source>Role map</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollenzuordnung</translation>
     </message>
     <message>
         <source>WorkOS role or directory group</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS-Rolle oder Verzeichnisgruppe</translation>
     </message>
     <message>
         <source>WordPress role</source>
-        <translation type="unfinished"></translation>
+        <translation>WordPress-Rolle</translation>
     </message>
     <message>
         <source>Use &amp;built-in map</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgegebene Zuordnu&amp;ng verwenden</translation>
     </message>
     <message>
         <source>admin → Administrator, editor → Editor, member → Subscriber; nothing stored on the site</source>
-        <translation type="unfinished"></translation>
+        <translation>admin → Administrator, editor → Redakteur, member → Abonnent; nichts wird auf der Website gespeichert</translation>
     </message>
     <message>
         <source>Write this map although no administrator keeps the role; you confirm first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zuordnung schreiben, obwohl kein Administrator die Rolle behält; Sie bestätigen zuvor.</translation>
     </message>
     <message>
         <source>Whose role changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Wessen Rolle sich ändert</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>WordPress roles now</source>
-        <translation type="unfinished"></translation>
+        <translation>WordPress-Rollen jetzt</translation>
     </message>
     <message>
         <source>WorkOS role</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS-Rolle</translation>
     </message>
     <message>
         <source>Becomes</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird zu</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis</translation>
     </message>
     <message>
         <source>admin, member, a directory group…</source>
-        <translation type="unfinished"></translation>
+        <translation>admin, member, eine Verzeichnisgruppe…</translation>
     </message>
     <message>
         <source>WorkOS role of row %1</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS-Rolle in Zeile %1</translation>
     </message>
     <message>
         <source>WordPress role of row %1</source>
-        <translation type="unfinished"></translation>
+        <translation>WordPress-Rolle in Zeile %1</translation>
     </message>
     <message>
         <source>%1 (not a role on this site)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (keine Rolle auf dieser Website)</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished">Entfernen</translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Remove row %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1 entfernen</translation>
     </message>
     <message>
         <source>Row %1: enter a WorkOS role or directory group name, or remove the row.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: Geben Sie eine WorkOS-Rolle oder den Namen einer Verzeichnisgruppe ein, oder entfernen Sie die Zeile.</translation>
     </message>
     <message>
         <source>“%1” is mapped twice: keep one row.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist zweimal zugeordnet: Behalten Sie eine Zeile.</translation>
     </message>
     <message>
         <source>Built-in map: admin → Administrator, editor → Editor, member → Subscriber (nothing stored on the site).</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgegebene Zuordnung: admin → Administrator, editor → Redakteur, member → Abonnent (nichts auf der Website gespeichert).</translation>
     </message>
     <message>
         <source>&lt;b&gt;This map would take the administrator role from every administrator&lt;/b&gt; (%1): each is linked to WorkOS and none has a WorkOS role that maps to Administrator, so at their next sign-in nobody administers the site. The site refuses it; map a WorkOS role to Administrator, or save anyway if that is what you want.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Diese Zuordnung würde allen Administratoren die Administratorrolle entziehen&lt;/b&gt; (%1): Alle sind mit WorkOS verknüpft, und keiner hat eine WorkOS-Rolle, die der Rolle Administrator zugeordnet ist; nach ihrer nächsten Anmeldung verwaltet also niemand mehr die Website. Die Website lehnt sie ab; ordnen Sie eine WorkOS-Rolle der Rolle Administrator zu, oder speichern Sie trotzdem, wenn Sie genau das wollen.</translation>
     </message>
     <message>
         <source>No organization is chosen for this environment: the preview needs its members.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diese Umgebung ist keine Organisation gewählt: Die Vorschau braucht ihre Mitglieder.</translation>
     </message>
     <message>
         <source>keeps Administrator: the site&apos;s last administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>bleibt Administrator: der letzte Administrator der Website</translation>
     </message>
     <message>
         <source>(none: member)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine: member)</translation>
     </message>
     <message>
         <source>%1 has no members cached on the site yet: nobody to preview.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat noch keine auf der Website zwischengespeicherten Mitglieder: Die Vorschau ist leer.</translation>
     </message>
     <message numerus="yes">
         <source>With this map, nobody among the %n member(s) of %1 changes role.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Mit dieser Zuordnung behält das einzige Mitglied von %1 seine Rolle.</numerusform>
+            <numerusform>Mit dieser Zuordnung ändert sich bei keinem der %n Mitglieder von %1 die Rolle.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>With this map, %1 of the %n member(s) of %2 get another role when they next sign in or are synced:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Mit dieser Zuordnung erhält %1 von %n Mitglied von %2 bei der nächsten Anmeldung oder Synchronisierung eine andere Rolle:</numerusform>
+            <numerusform>Mit dieser Zuordnung erhalten %1 der %n Mitglieder von %2 bei ihrer nächsten Anmeldung oder Synchronisierung eine andere Rolle:</numerusform>
         </translation>
     </message>
     <message>
         <source>Save an&amp;yway…</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;rotzdem speichern…</translation>
     </message>
     <message>
         <source>Add &amp;mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu&amp;ordnung hinzufügen</translation>
     </message>
     <message numerus="yes">
         <source>The site&apos;s own map: %n mapping(s), stored on the site.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Eigene Zuordnung der Website: %n Eintrag, auf der Website gespeichert.</numerusform>
+            <numerusform>Eigene Zuordnung der Website: %n Einträge, auf der Website gespeichert.</numerusform>
         </translation>
     </message>
 </context>
@@ -3711,223 +3711,223 @@ Globale Optionen:
     <name>workos::gui::RoleMappingPage</name>
     <message>
         <source>Roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollen</translation>
     </message>
     <message>
         <source>Each WorkOS role (or directory group) gives a WordPress role at sign-in and on directory changes. Roles the map does not name get the “member” mapping.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede WorkOS-Rolle (oder Verzeichnisgruppe) ergibt bei der Anmeldung und bei Verzeichnisänderungen eine WordPress-Rolle. Rollen, die die Zuordnung nicht nennt, erhalten die Zuordnung von „member“.</translation>
     </message>
     <message>
         <source>The setup does not write a map that takes the administrator role from every administrator. Map one of their WorkOS roles to Administrator, or change it later on the Settings page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einrichtung schreibt keine Zuordnung, die allen Administratoren die Administratorrolle entzieht. Ordnen Sie eine ihrer WorkOS-Rollen der Rolle Administrator zu, oder ändern Sie die Zuordnung später auf der Seite „Einstellungen“.</translation>
     </message>
     <message>
         <source>The site&apos;s role map could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rollenzuordnung der Website konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>A new organization starts with the environment&apos;s roles; type others or directory group names.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue Organisation beginnt mit den Rollen der Umgebung; geben Sie weitere oder Namen von Verzeichnisgruppen ein.</translation>
     </message>
     <message>
         <source>Type WorkOS role slugs or directory group names: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Slugs von WorkOS-Rollen oder Namen von Verzeichnisgruppen ein: %1</translation>
     </message>
     <message>
         <source>WorkOS roles of the organization: %1. Directory group names can be typed too.</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS-Rollen der Organisation: %1. Namen von Verzeichnisgruppen können ebenfalls eingegeben werden.</translation>
     </message>
     <message>
         <source>This map takes the administrator role from every administrator (%1). Map one of their WorkOS roles to Administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zuordnung entzieht allen Administratoren die Administratorrolle (%1). Ordnen Sie eine ihrer WorkOS-Rollen der Rolle Administrator zu.</translation>
     </message>
 </context>
 <context>
     <name>workos::gui::SaveBar</name>
     <message>
         <source>&amp;Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verwerfen</translation>
     </message>
     <message>
         <source>&amp;Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern…</translation>
     </message>
     <message>
         <source>Put back what the site holds</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellen, was auf der Website gespeichert ist</translation>
     </message>
     <message>
         <source>Review the changes, then write them to the site</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen prüfen und dann auf die Website schreiben</translation>
     </message>
     <message>
         <source>Writing to the site…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird auf die Website geschrieben…</translation>
     </message>
     <message numerus="yes">
         <source>%n unsaved change(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ungespeicherte Änderung</numerusform>
+            <numerusform>%n ungespeicherte Änderungen</numerusform>
         </translation>
     </message>
     <message>
         <source>No unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine ungespeicherten Änderungen</translation>
     </message>
 </context>
 <context>
     <name>workos::gui::SettingField</name>
     <message>
         <source>Type a new value to replace it</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuen Wert eingeben, um ihn zu ersetzen</translation>
     </message>
     <message>
         <source>%1 (not offered here)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (hier nicht angeboten)</translation>
     </message>
     <message>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gesetzt</translation>
     </message>
     <message>
         <source>set</source>
-        <translation type="unfinished"></translation>
+        <translation>gesetzt</translation>
     </message>
     <message>
         <source>set, ends in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>gesetzt, endet auf %1</translation>
     </message>
     <message>
         <source>Source: constant %1 in wp-config.php</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle: Konstante %1 in wp-config.php</translation>
     </message>
     <message>
         <source>Locked: %1 is defined in the site&apos;s wp-config.php, so the site refuses every change made here. Change it there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesperrt: %1 ist in der wp-config.php der Website definiert, daher lehnt die Website jede hier vorgenommene Änderung ab. Ändern Sie den Wert dort.</translation>
     </message>
     <message>
         <source>Source: database</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle: Datenbank</translation>
     </message>
     <message>
         <source>Source: default</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle: Standard</translation>
     </message>
     <message>
         <source>Saved on the site (its options table).</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf der Website gespeichert (in ihrer Optionstabelle).</translation>
     </message>
     <message>
         <source>Not saved on the site: the companion&apos;s default applies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht auf der Website gespeichert: Es gilt der Standardwert des Companion-Plugins.</translation>
     </message>
     <message>
         <source> — changed, not saved</source>
-        <translation type="unfinished"></translation>
+        <translation> — geändert, nicht gespeichert</translation>
     </message>
     <message>
         <source>Change it in wp-config.php</source>
-        <translation type="unfinished"></translation>
+        <translation>In wp-config.php ändern</translation>
     </message>
 </context>
 <context>
     <name>workos::gui::SettingsPage</name>
     <message>
         <source>&amp;Activate…</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ktivieren…</translation>
     </message>
     <message>
         <source>Production</source>
-        <translation type="unfinished"></translation>
+        <translation>Produktion</translation>
     </message>
     <message>
         <source>Staging</source>
-        <translation type="unfinished"></translation>
+        <translation>Staging</translation>
     </message>
     <message>
         <source>The WorkOS environment whose settings you edit; the site may use the other one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die WorkOS-Umgebung, deren Einstellungen Sie bearbeiten; die Website verwendet womöglich die andere.</translation>
     </message>
     <message>
         <source>Make the site use this environment for sign-in, webhooks and everything else</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Website diese Umgebung für Anmeldung, Webhooks und alles andere verwenden lassen</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Organization</source>
-        <translation type="unfinished">Organisation</translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <source>Users</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>&amp;Environment:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Umgebung:</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
         <source>The %1 settings have changes that are not saved. Discard them and show %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungen für %1 enthalten ungespeicherte Änderungen. Verwerfen und %2 anzeigen?</translation>
     </message>
     <message>
         <source>&amp;Discard changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen &amp;verwerfen</translation>
     </message>
     <message>
         <source>Loading the %1 settings of %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungen der Umgebung %1 von %2 werden geladen…</translation>
     </message>
     <message>
         <source>Showing what was loaded before.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angezeigt wird, was zuvor geladen wurde.</translation>
     </message>
     <message>
         <source>The site uses this environment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Website verwendet diese Umgebung.</translation>
     </message>
     <message>
         <source>Not in use: the site uses %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht in Verwendung: Die Website verwendet %1.</translation>
     </message>
     <message>
         <source>Chosen by the constant %1 in wp-config.php.</source>
-        <translation type="unfinished"></translation>
+        <translation>Festgelegt durch die Konstante %1 in wp-config.php.</translation>
     </message>
     <message>
         <source>WORKOS_ENVIRONMENT in wp-config.php decides; change it there.</source>
-        <translation type="unfinished"></translation>
+        <translation>WORKOS_ENVIRONMENT in wp-config.php entscheidet; ändern Sie es dort.</translation>
     </message>
     <message>
         <source>Activate %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aktivieren</translation>
     </message>
     <message>
         <source>Make %1 the environment “%2” uses? Sign-in, webhooks and directory sync switch to its credentials at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 zur Umgebung machen, die „%2“ verwendet? Anmeldung, Webhooks und Verzeichnissynchronisierung wechseln sofort zu deren Zugangsdaten.</translation>
     </message>
     <message>
         <source>Production: real people sign in with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Produktion: Damit melden sich echte Personen an.</translation>
     </message>
     <message>
         <source>&amp;Activate %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a&amp;ktivieren</translation>
     </message>
     <message>
         <source>The site did not switch to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Website hat nicht zu %1 gewechselt: %2</translation>
     </message>
     <message>
         <source>The site now uses %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Website verwendet jetzt %1.</translation>
     </message>
 </context>
 <context>
@@ -4108,550 +4108,550 @@ Globale Optionen:
     <name>workos::gui::SyncRunDialog</name>
     <message>
         <source>&amp;Dry run</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Probelauf</translation>
     </message>
     <message>
         <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ausführen</translation>
     </message>
     <message>
         <source>&amp;Save error report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerbericht &amp;speichern…</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;chließen</translation>
     </message>
     <message>
         <source>Import users from WorkOS</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer aus WorkOS importieren</translation>
     </message>
     <message>
         <source>Sync all users</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Benutzer synchronisieren</translation>
     </message>
     <message>
         <source>all WorkOS users</source>
-        <translation type="unfinished"></translation>
+        <translation>alle WorkOS-Benutzer</translation>
     </message>
     <message>
         <source>Only members of &amp;organization:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Mitglieder der &amp;Organisation:</translation>
     </message>
     <message>
         <source>Push: the site&apos;s unlinked users become WorkOS users (address verified) — or are linked to the WorkOS user that already has their address. Pull: the linked users get WorkOS&apos;s e-mail and names.</source>
-        <translation type="unfinished"></translation>
+        <translation>Übertragen: Die nicht verknüpften Benutzer der Website werden zu WorkOS-Benutzern (Adresse bestätigt) – oder mit dem WorkOS-Benutzer verknüpft, der ihre Adresse bereits hat. Abrufen: Die verknüpften Benutzer erhalten E-Mail-Adresse und Namen aus WorkOS.</translation>
     </message>
     <message>
         <source>&amp;Push unlinked users to WorkOS</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nicht verknüpfte Benutzer an WorkOS übertragen</translation>
     </message>
     <message>
         <source>P&amp;ull linked users from WorkOS</source>
-        <translation type="unfinished"></translation>
+        <translation>Verknüpfte Benutzer aus WorkOS a&amp;brufen</translation>
     </message>
     <message>
         <source>Direction:</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtung:</translation>
     </message>
     <message>
         <source>All roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Rollen</translation>
     </message>
     <message>
         <source>How many users each request to the site carries (push and pull: WorkOS is asked once per user).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie viele Benutzer jede Anfrage an die Website enthält (beim Übertragen und Abrufen wird WorkOS einmal pro Benutzer gefragt).</translation>
     </message>
     <message>
         <source>Forget what is left of that run; a new dry run plans again from what the site has now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Rest dieses Laufs vergessen; ein neuer Probelauf plant erneut anhand des aktuellen Stands der Website.</translation>
     </message>
     <message>
         <source>Decide what would happen to each user; nothing is written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ermitteln, was mit jedem Benutzer geschehen würde; es wird nichts geschrieben.</translation>
     </message>
     <message>
         <source>What the run does to each user</source>
-        <translation type="unfinished"></translation>
+        <translation>Was der Lauf mit jedem Benutzer macht</translation>
     </message>
     <message>
         <source>Do what the dry run shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausführen, was der Probelauf zeigt.</translation>
     </message>
     <message numerus="yes">
         <source>An import started %1 did not finish: %n user(s) left.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ein am %1 begonnener Import wurde nicht abgeschlossen: noch %n Benutzer.</numerusform>
+            <numerusform>Ein am %1 begonnener Import wurde nicht abgeschlossen: noch %n Benutzer.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>A push to WorkOS started %1 did not finish: %n user(s) left.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Eine am %1 begonnene Übertragung an WorkOS wurde nicht abgeschlossen: noch %n Benutzer.</numerusform>
+            <numerusform>Eine am %1 begonnene Übertragung an WorkOS wurde nicht abgeschlossen: noch %n Benutzer.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>A pull from WorkOS started %1 did not finish: %n user(s) left.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ein am %1 begonnener Abruf aus WorkOS wurde nicht abgeschlossen: noch %n Benutzer.</numerusform>
+            <numerusform>Ein am %1 begonnener Abruf aus WorkOS wurde nicht abgeschlossen: noch %n Benutzer.</numerusform>
         </translation>
     </message>
     <message>
         <source>“%1” is not a WorkOS organization ID (org_…).</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine WorkOS-Organisations-ID (org_…).</translation>
     </message>
     <message>
         <source>The unfinished run is discarded; what it did stays done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der unvollendete Lauf wurde verworfen; was er bereits getan hat, bleibt bestehen.</translation>
     </message>
     <message>
         <source>Dry run: asking the site and WorkOS…</source>
-        <translation type="unfinished"></translation>
+        <translation>Probelauf: Website und WorkOS werden abgefragt…</translation>
     </message>
     <message>
         <source>Resuming…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird fortgesetzt…</translation>
     </message>
     <message>
         <source>Running…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird ausgeführt…</translation>
     </message>
     <message>
         <source>Dry run…</source>
-        <translation type="unfinished"></translation>
+        <translation>Probelauf…</translation>
     </message>
     <message>
         <source>Dry run: %1 of %2 users decided</source>
-        <translation type="unfinished"></translation>
+        <translation>Probelauf: %1 von %2 Benutzern entschieden</translation>
     </message>
     <message>
         <source>%1 of %2 users done</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Benutzern erledigt</translation>
     </message>
     <message>
         <source>Dry run cancelled: nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Probelauf abgebrochen: Es wurde nichts geschrieben.</translation>
     </message>
     <message numerus="yes">
         <source>Cancelled: %n user(s) left. Resume to finish them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Abgebrochen: noch %n Benutzer. Setzen Sie fort, um ihn abzuschließen.</numerusform>
+            <numerusform>Abgebrochen: noch %n Benutzer. Setzen Sie fort, um sie abzuschließen.</numerusform>
         </translation>
     </message>
     <message>
         <source>WorkOS user</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS-Benutzer</translation>
     </message>
     <message>
         <source>WordPress user</source>
-        <translation type="unfinished"></translation>
+        <translation>WordPress-Benutzer</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>Create %1 · link %2 · update %3 · skip %4 · fail %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlegen %1 · verknüpfen %2 · aktualisieren %3 · überspringen %4 · fehlschlagen %5</translation>
     </message>
     <message>
         <source>No WorkOS users found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine WorkOS-Benutzer gefunden.</translation>
     </message>
     <message>
         <source>No unlinked users found.</source>
-        <translation type="unfinished">Keine nicht verknüpften Benutzer gefunden.</translation>
+        <translation>Keine nicht verknüpften Benutzer gefunden.</translation>
     </message>
     <message>
         <source>No linked users found.</source>
-        <translation type="unfinished">Keine verknüpften Benutzer gefunden.</translation>
+        <translation>Keine verknüpften Benutzer gefunden.</translation>
     </message>
     <message>
         <source>Nothing to run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts auszuführen.</translation>
     </message>
     <message>
         <source>Nothing to do: no user to sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu tun: kein Benutzer zu synchronisieren.</translation>
     </message>
     <message>
         <source>Every user done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Benutzer erledigt.</translation>
     </message>
     <message>
         <source>Users not done: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht erledigte Benutzer: %1</translation>
     </message>
     <message>
         <source>There is no run to report on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Lauf, über den berichtet werden kann.</translation>
     </message>
     <message>
         <source>Save error report</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerbericht speichern</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <source>Error report saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerbericht unter %1 gespeichert.</translation>
     </message>
     <message>
         <source>Resu&amp;me</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
         <source>Disc&amp;ard</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verwerfen</translation>
     </message>
     <message>
         <source>WorkOS&apos;s users become linked WordPress users: the account holding a user&apos;s e-mail address is linked when WorkOS has verified the address and it is not an administrator&apos;s; anyone else gets a new account (no e-mail is sent). Users already linked are skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Benutzer aus WorkOS werden zu verknüpften WordPress-Benutzern: Das Konto mit der E-Mail-Adresse eines Benutzers wird verknüpft, wenn WorkOS die Adresse bestätigt hat und das Konto keinem Administrator gehört; alle anderen erhalten ein neues Konto (es wird keine E-Mail gesendet). Bereits verknüpfte Benutzer werden übersprungen.</translation>
     </message>
     <message>
         <source>Push only r&amp;ole:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Benutzer der &amp;Rolle:</translation>
     </message>
     <message>
         <source>Users per reques&amp;t:</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer pro Anfra&amp;ge:</translation>
     </message>
 </context>
 <context>
     <name>workos::gui::UserSettingsTab</name>
     <message>
         <source>When WorkOS removes a user</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn WorkOS einen Benutzer entfernt</translation>
     </message>
     <message>
         <source>&amp;Deprovision action:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion bei De&amp;provisionierung:</translation>
     </message>
     <message>
         <source>Deactivate (no sign-in, content kept)</source>
-        <translation type="unfinished"></translation>
+        <translation>Deaktivieren (keine Anmeldung, Inhalte bleiben)</translation>
     </message>
     <message>
         <source>Demote to Subscriber</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Abonnenten herabstufen</translation>
     </message>
     <message>
         <source>Delete user (reassign content)</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer löschen (Inhalte übertragen)</translation>
     </message>
     <message>
         <source>Role mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollenzuordnung</translation>
     </message>
     <message>
         <source>Login redirects</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiterleitungen nach der Anmeldung</translation>
     </message>
     <message>
         <source>Logout redirects</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiterleitungen nach der Abmeldung</translation>
     </message>
     <message>
         <source>Could not load %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler beim Laden %1: %2</translation>
     </message>
     <message>
         <source>the administrators</source>
-        <translation type="unfinished"></translation>
+        <translation>der Administratoren</translation>
     </message>
     <message>
         <source>the editors</source>
-        <translation type="unfinished"></translation>
+        <translation>der Redakteure</translation>
     </message>
     <message>
         <source>the organization</source>
-        <translation type="unfinished"></translation>
+        <translation>der Organisation</translation>
     </message>
     <message>
         <source>the organization&apos;s members</source>
-        <translation type="unfinished"></translation>
+        <translation>der Mitglieder der Organisation</translation>
     </message>
     <message>
         <source>Choose the environment&apos;s organization (Organization tab) to pick from its WorkOS roles; meanwhile type role slugs or directory group names.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die Organisation der Umgebung (Reiter „Organisation“), um aus ihren WorkOS-Rollen auszuwählen; geben Sie bis dahin Rollen-Slugs oder Namen von Verzeichnisgruppen ein.</translation>
     </message>
     <message>
         <source>Fetching the WorkOS roles of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die WorkOS-Rollen von %1 werden abgerufen…</translation>
     </message>
     <message>
         <source>Type WorkOS role slugs or directory group names. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Slugs von WorkOS-Rollen oder Namen von Verzeichnisgruppen ein. %1</translation>
     </message>
     <message>
         <source>Type WorkOS role slugs or directory group names: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Slugs von WorkOS-Rollen oder Namen von Verzeichnisgruppen ein: %1</translation>
     </message>
     <message>
         <source>WorkOS roles of %1: %2. Directory group names can be typed too.</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS-Rollen von %1: %2. Namen von Verzeichnisgruppen können ebenfalls eingegeben werden.</translation>
     </message>
     <message>
         <source>%1 — %2 (#%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 (#%3)</translation>
     </message>
     <message numerus="yes">
         <source>Nothing was sent: %n problem(s) need fixing first (marked in red).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nichts gesendet: %n Problem muss zuerst behoben werden (rot markiert).</numerusform>
+            <numerusform>Nichts gesendet: %n Probleme müssen zuerst behoben werden (rot markiert).</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing was sent: the role map would take the administrator role from every administrator. Map a WorkOS role to Administrator, or use “Save anyway…” next to the map.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts gesendet: Die Rollenzuordnung würde allen Administratoren die Administratorrolle entziehen. Ordnen Sie eine WorkOS-Rolle der Rolle Administrator zu, oder verwenden Sie „Trotzdem speichern…“ neben der Zuordnung.</translation>
     </message>
     <message>
         <source>This role map takes the administrator role from every administrator (%1) at their next WorkOS sign-in. Only save it if another way to administer the site exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Rollenzuordnung entzieht allen Administratoren (%1) bei ihrer nächsten Anmeldung über WorkOS die Administratorrolle. Speichern Sie sie nur, wenn es einen anderen Weg gibt, die Website zu verwalten.</translation>
     </message>
     <message>
         <source>&amp;Write to site</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf die Website &amp;schreiben</translation>
     </message>
     <message numerus="yes">
         <source>Saved %n change(s) to the %1 environment.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Änderung in der Umgebung %1 gespeichert.</numerusform>
+            <numerusform>%n Änderungen in der Umgebung %1 gespeichert.</numerusform>
         </translation>
     </message>
     <message>
         <source>The site refused the changes: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Website hat die Änderungen abgelehnt: %1</translation>
     </message>
     <message>
         <source>Reassign &amp;content to:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Inhalte übertragen an:</translation>
     </message>
     <message>
         <source>Nobody (with “Delete user”, their content goes too)</source>
-        <translation type="unfinished"></translation>
+        <translation>Niemand (bei „Benutzer löschen“ werden auch die Inhalte gelöscht)</translation>
     </message>
     <message>
         <source>Save an&amp;yway</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;rotzdem speichern</translation>
     </message>
 </context>
 <context>
     <name>workos::gui::UsersPage</name>
     <message>
         <source>&amp;Link…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verknüpfen…</translation>
     </message>
     <message>
         <source>&amp;Unlink…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verknüpfung &amp;lösen…</translation>
     </message>
     <message>
         <source>S&amp;ync now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jetzt synchronisieren</translation>
     </message>
     <message>
         <source>&amp;Import from WorkOS…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus WorkOS &amp;importieren…</translation>
     </message>
     <message>
         <source>Sync &amp;all…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle s&amp;ynchronisieren…</translation>
     </message>
     <message>
         <source>&amp;Resume…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fortsetzen…</translation>
     </message>
     <message>
         <source>Login, e-mail or name</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername, E-Mail oder Name</translation>
     </message>
     <message>
         <source>All roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Rollen</translation>
     </message>
     <message>
         <source>All users</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Benutzer</translation>
     </message>
     <message>
         <source>Linked to WorkOS</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit WorkOS verknüpft</translation>
     </message>
     <message>
         <source>Not linked</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verknüpft</translation>
     </message>
     <message>
         <source>Load the list again from the site</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste erneut von der Website laden</translation>
     </message>
     <message>
         <source>Link the selected user to a WorkOS user, by WorkOS user ID or e-mail address</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Benutzer mit einem WorkOS-Benutzer verknüpfen, per WorkOS-Benutzer-ID oder E-Mail-Adresse</translation>
     </message>
     <message>
         <source>Take the WorkOS link away from the selected users (their WordPress accounts stay)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die WorkOS-Verknüpfung der ausgewählten Benutzer lösen (ihre WordPress-Konten bleiben bestehen)</translation>
     </message>
     <message>
         <source>Write WorkOS&apos;s e-mail and names to the selected linked users</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Adresse und Namen aus WorkOS in die ausgewählten verknüpften Benutzer schreiben</translation>
     </message>
     <message>
         <source>WorkOS&apos;s users into the site: dry run first, then run</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer aus WorkOS in die Website übernehmen: erst Probelauf, dann Ausführung</translation>
     </message>
     <message>
         <source>Push the unlinked users to WorkOS, or pull the linked ones: dry run first, then run</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verknüpfte Benutzer an WorkOS übertragen oder verknüpfte abrufen: erst Probelauf, dann Ausführung</translation>
     </message>
     <message>
         <source>Users of the site</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer der Website</translation>
     </message>
     <message>
         <source>Loading stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden angehalten.</translation>
     </message>
     <message>
         <source>&amp;Search:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suchen:</translation>
     </message>
     <message>
         <source>R&amp;ole:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rolle:</translation>
     </message>
     <message>
         <source>Lin&amp;ked:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver&amp;knüpft:</translation>
     </message>
     <message>
         <source>Loading users…</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer werden geladen…</translation>
     </message>
     <message numerus="yes">
         <source>Loading users… %n so far</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Benutzer werden geladen… bisher %n</numerusform>
+            <numerusform>Benutzer werden geladen… bisher %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n user(s), %1 linked to WorkOS</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Benutzer, %1 mit WorkOS verknüpft</numerusform>
+            <numerusform>%n Benutzer, %1 mit WorkOS verknüpft</numerusform>
         </translation>
     </message>
     <message>
         <source>as loaded before</source>
-        <translation type="unfinished"></translation>
+        <translation>wie zuvor geladen</translation>
     </message>
     <message>
         <source>Select the user to link in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst den zu verknüpfenden Benutzer in der Liste aus.</translation>
     </message>
     <message>
         <source>Select only the user to link: one WordPress user links to one WorkOS user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie nur den zu verknüpfenden Benutzer aus: Ein WordPress-Benutzer wird mit genau einem WorkOS-Benutzer verknüpft.</translation>
     </message>
     <message>
         <source>User #%1 is already linked to WorkOS user %2: unlink it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer #%1 ist bereits mit WorkOS-Benutzer %2 verknüpft: Lösen Sie zuerst die Verknüpfung.</translation>
     </message>
     <message>
         <source>Linked WordPress user #%1 to WorkOS user %2.</source>
-        <translation type="unfinished">WordPress-Benutzer #%1 mit WorkOS-Benutzer %2 verknüpft.</translation>
+        <translation>WordPress-Benutzer #%1 mit WorkOS-Benutzer %2 verknüpft.</translation>
     </message>
     <message>
         <source>Select the users to unlink in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst in der Liste die Benutzer aus, deren Verknüpfung gelöst werden soll.</translation>
     </message>
     <message>
         <source>User #%1 is not linked to WorkOS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer #%1 ist nicht mit WorkOS verknüpft.</translation>
     </message>
     <message>
         <source>None of the selected users is linked to WorkOS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keiner der ausgewählten Benutzer ist mit WorkOS verknüpft.</translation>
     </message>
     <message>
         <source>Unlink user #%1 (%2) from WorkOS ID %3?</source>
-        <translation type="unfinished">Verknüpfung von Benutzer #%1 (%2) mit WorkOS-ID %3 lösen?</translation>
+        <translation>Verknüpfung von Benutzer #%1 (%2) mit WorkOS-ID %3 lösen?</translation>
     </message>
     <message numerus="yes">
         <source>Unlink %n user(s) from WorkOS?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Verknüpfung von %n Benutzer mit WorkOS lösen?</numerusform>
+            <numerusform>Verknüpfung von %n Benutzern mit WorkOS lösen?</numerusform>
         </translation>
     </message>
     <message>
         <source>Unlink from WorkOS</source>
-        <translation type="unfinished"></translation>
+        <translation>Verknüpfung mit WorkOS lösen</translation>
     </message>
     <message>
         <source>They can no longer sign in with WorkOS until they are linked again. Their WordPress accounts and content stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Anmeldung über WorkOS ist erst nach einer erneuten Verknüpfung wieder möglich. WordPress-Konten und Inhalte bleiben bestehen.</translation>
     </message>
     <message>
         <source>&amp;Unlink</source>
-        <translation type="unfinished"></translation>
+        <translation>Verknüpfung &amp;lösen</translation>
     </message>
     <message>
         <source>Unlinking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verknüpfung wird gelöst…</translation>
     </message>
     <message numerus="yes">
         <source>Unlinked %n user(s) from WorkOS.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Verknüpfung von %n Benutzer mit WorkOS gelöst.</numerusform>
+            <numerusform>Verknüpfung von %n Benutzern mit WorkOS gelöst.</numerusform>
         </translation>
     </message>
     <message>
         <source>Select the users to sync in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst die zu synchronisierenden Benutzer in der Liste aus.</translation>
     </message>
     <message>
         <source>Syncing from WorkOS…</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierung aus WorkOS…</translation>
     </message>
     <message numerus="yes">
         <source>Synced %n user(s) from WorkOS.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Benutzer aus WorkOS synchronisiert.</numerusform>
+            <numerusform>%n Benutzer aus WorkOS synchronisiert.</numerusform>
         </translation>
     </message>
     <message>
         <source>Users</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>Reloa&amp;d</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu laden</translation>
     </message>
     <message>
         <source>not all of them</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht vollständig</translation>
     </message>
 </context>
 <context>
