@@ -2,46 +2,15 @@
 
 #include "Console.h"
 #include "activity/ActivityCache.h"
+#include "activity/ActivityExport.h"
 #include "output/Formatter.h"
 #include "site/SiteService.h"
 
-#include <QJsonDocument>
-#include <QSaveFile>
+#include <QBuffer>
 
 #include <memory>
 
 namespace workos::cli {
-
-namespace {
-
-std::optional<QDateTime> parseWhen(const QString &text, bool endOfDay)
-{
-    QDateTime at = QDateTime::fromString(text, Qt::ISODate);
-    if (!at.isValid()) {
-        const QDate day = QDate::fromString(text, Qt::ISODate);
-        if (!day.isValid())
-            return std::nullopt;
-        at = QDateTime(day, endOfDay ? QTime(23, 59, 59) : QTime(0, 0), Qt::UTC);
-    }
-    if (at.timeSpec() == Qt::LocalTime)
-        at.setTimeSpec(Qt::UTC); // dates without a zone are UTC, as the log is
-    return at.toUTC();
-}
-
-Table toTable(const QList<ActivityEvent> &events)
-{
-    Table t;
-    t.columns = {QStringLiteral("id"), QStringLiteral("created_at"), QStringLiteral("event_type"), QStringLiteral("user_id"),
-                 QStringLiteral("user_email"), QStringLiteral("ip_address"), QStringLiteral("details")};
-    for (const ActivityEvent &e : events) {
-        t.rows.append({QString::number(e.id), e.createdAt, e.eventType, e.userId ? QString::number(e.userId) : QString(),
-                       e.userEmail, e.ipAddress,
-                       e.metadata.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(e.metadata).toJson(QJsonDocument::Compact))});
-    }
-    return t;
-}
-
-} // namespace
 
 QString ActivityCommand::summary() const
 {
@@ -81,15 +50,19 @@ void ActivityCommand::run(const QStringList &args, const QCommandLineParser &par
     for (const auto &[option, endOfDay] : {std::pair{QStringLiteral("since"), false}, std::pair{QStringLiteral("until"), true}}) {
         if (!parser.isSet(option))
             continue;
-        const auto when = parseWhen(parser.value(option), endOfDay);
+        const auto when = ActivityFilter::parseTime(parser.value(option), endOfDay);
         if (!when) {
             ctx.console.err(tr("wpworkos activity: --%1 must be a date or time in ISO 8601 (2026-11-27 or 2026-11-27T10:00:00Z)\n").arg(option));
             return finish(ExitUsage);
         }
         (endOfDay ? filter.to : filter.from) = *when;
     }
+    if (const Result<void> valid = filter.validate(); !valid) {
+        ctx.console.err(QStringLiteral("wpworkos activity: ") + valid.error().message + QLatin1Char('\n'));
+        return finish(ExitUsage);
+    }
     const bool exporting = action == QLatin1String("export");
-    filter.limit = exporting ? 1000000 : 50;
+    filter.limit = exporting ? 0 : 50; // export: all
     if (parser.isSet(QStringLiteral("limit"))) {
         bool ok = false;
         filter.limit = parser.value(QStringLiteral("limit")).toInt(&ok);
@@ -149,35 +122,37 @@ void ActivityCommand::run(const QStringList &args, const QCommandLineParser &par
         return;
     }
 
-    filter.newestFirst = !exporting;
+    if (exporting) {
+        const ActivityExportFormat exportFormat = *format == OutputFormat::Json ? ActivityExportFormat::Json : ActivityExportFormat::Csv;
+        const QString output = parser.value(QStringLiteral("output"));
+        if (output.isEmpty()) {
+            QBuffer buffer;
+            buffer.open(QIODevice::WriteOnly);
+            const Result<qint64> exported = exportActivity(*cache, filter, exportFormat, buffer);
+            if (!exported) {
+                ctx.console.error(exported.error().message);
+                return finish(ExitError);
+            }
+            ctx.console.out(QString::fromUtf8(buffer.data()));
+            return finish(ExitOk);
+        }
+        const Result<qint64> exported = exportActivityToFile(*cache, filter, exportFormat, output);
+        if (!exported) {
+            ctx.console.error(exported.error().message);
+            return finish(ExitError);
+        }
+        ctx.console.success(tr("Exported %n event(s) to %1.", nullptr, static_cast<int>(exported.value())).arg(output));
+        return finish(ExitOk);
+    }
+
     const Result<QList<ActivityEvent>> events = cache->query(filter);
     if (!events) {
         ctx.console.error(events.error().message);
         return finish(ExitError);
     }
-    QString text;
-    if (exporting && *format == OutputFormat::Json) {
-        QJsonArray array;
-        for (const ActivityEvent &e : events.value())
-            array.append(e.toJson());
-        text = QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
-    } else {
-        text = formatTable(toTable(events.value()), *format);
-    }
-    const QString output = parser.value(QStringLiteral("output"));
-    if (!exporting || output.isEmpty()) {
-        if (!exporting && events->isEmpty() && *format == OutputFormat::Table && cache->count() == 0)
-            ctx.console.warning(tr("The cache of '%1' is empty. Run: wpworkos activity pull").arg(site->name));
-        ctx.console.out(text);
-        return finish(ExitOk);
-    }
-    QSaveFile file(output);
-    const QByteArray bytes = text.toUtf8();
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        ctx.console.error(tr("Cannot write %1: %2").arg(output, file.errorString()));
-        return finish(ExitError);
-    }
-    ctx.console.success(tr("Exported %n event(s) to %1.", nullptr, static_cast<int>(events->size())).arg(output));
+    if (events->isEmpty() && *format == OutputFormat::Table && cache->count() == 0)
+        ctx.console.warning(tr("The cache of '%1' is empty. Run: wpworkos activity pull").arg(site->name));
+    ctx.console.out(formatTable(activityTable(events.value()), *format));
     finish(ExitOk);
 }
 
