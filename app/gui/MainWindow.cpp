@@ -2,6 +2,7 @@
 
 #include "BuildInfo.h"
 #include "Translations.h"
+#include "pages/ActivityPage.h"
 #include "pages/ChangelogPage.h"
 #include "pages/DiagnosticsPage.h"
 #include "pages/SettingsPage.h"
@@ -213,6 +214,7 @@ void MainWindow::createPages()
     // Each page of the selected site, in the order of the tabs.
     addSitePage(new SettingsPage(m_context, this));
     addSitePage(new UsersPage(m_context, this));
+    addSitePage(new ActivityPage(m_context, this));
     addSitePage(new DiagnosticsPage(m_context, this));
     addSitePage(new ChangelogPage(m_context, this));
 }
