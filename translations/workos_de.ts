@@ -833,6 +833,10 @@
         <source>Check every site, save a picture of the main window to &lt;file&gt;, and quit.</source>
         <translation>Jede Website prüfen, ein Bild des Hauptfensters in &lt;file&gt; speichern und beenden.</translation>
     </message>
+    <message>
+        <source>Open the selected site on this page: overview, settings, users, activity, diagnostics or changelog.</source>
+        <translation>Die ausgewählte Website auf dieser Seite öffnen: overview, settings, users, activity, diagnostics oder changelog.</translation>
+    </message>
 </context>
 <context>
     <name>RedirectRules</name>
@@ -1725,39 +1729,43 @@
     <name>workos::ActivityTableModel</name>
     <message>
         <source>user %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer %1</translation>
     </message>
     <message>
         <source>WordPress user %1</source>
-        <translation type="unfinished"></translation>
+        <translation>WordPress-Benutzer %1</translation>
     </message>
     <message>
         <source>WorkOS user %1</source>
-        <translation type="unfinished"></translation>
+        <translation>WorkOS-Benutzer %1</translation>
     </message>
     <message>
         <source>Browser: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Browser: %1</translation>
     </message>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (UTC)</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>IP-Adresse</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>“%1” (typed)</source>
+        <translation>„%1“ (eingegeben)</translation>
     </message>
 </context>
 <context>
@@ -2082,288 +2090,291 @@ Globale Optionen:
     <name>workos::gui::ActivityChart</name>
     <message>
         <source>Sign-ins per day</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldungen pro Tag</translation>
     </message>
     <message>
         <source>No days to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Tage anzuzeigen.</translation>
     </message>
     <message numerus="yes">
         <source>Sign-ins per day (UTC) from %1 to %2: %n login(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Anmeldungen pro Tag (UTC) von %1 bis %2: %n Anmeldung</numerusform>
+            <numerusform>Anmeldungen pro Tag (UTC) von %1 bis %2: %n Anmeldungen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n failed sign-in(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n fehlgeschlagene Anmeldung.</numerusform>
+            <numerusform>, %n fehlgeschlagene Anmeldungen.</numerusform>
         </translation>
     </message>
     <message>
         <source>Busiest day %1: %2 logins, %3 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stärkster Tag %1: %2 Anmeldungen, %3 fehlgeschlagen.</translation>
     </message>
     <message>
         <source>Sign-ins per day (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldungen pro Tag (UTC)</translation>
     </message>
     <message>
         <source>Logins (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldungen (%1)</translation>
     </message>
     <message>
         <source>Failed (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen (%1)</translation>
     </message>
     <message>
         <source>No days to show</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Tage anzuzeigen</translation>
     </message>
     <message>
         <source>No sign-ins in this period</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Anmeldungen in diesem Zeitraum</translation>
     </message>
     <message>
         <source>%1: %2 logins, %3 failed sign-ins</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 Anmeldungen, %3 fehlgeschlagene Anmeldungen</translation>
+    </message>
+</context>
+<context>
+    <name>workos::gui::ActivityFilterBar</name>
+    <message>
+        <source>Fro&amp;m:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>Zurü&amp;cksetzen</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve as…</source>
+        <translation>Speichern u&amp;nter…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Alle Typen</translation>
+    </message>
+    <message>
+        <source>User id or e-mail</source>
+        <translation>Benutzer-ID oder E-Mail</translation>
+    </message>
+    <message>
+        <source>Words in the event, e-mail, IP, browser or details (Ctrl+F)</source>
+        <translation>Wörter in Ereignis, E-Mail, IP, Browser oder Details (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Show every event again</source>
+        <translation>Wieder alle Ereignisse anzeigen</translation>
+    </message>
+    <message>
+        <source>First day (UTC)</source>
+        <translation>Erster Tag (UTC)</translation>
+    </message>
+    <message>
+        <source>Last day (UTC)</source>
+        <translation>Letzter Tag (UTC)</translation>
+    </message>
+    <message>
+        <source>A day in UTC, as the log&apos;s times are</source>
+        <translation>Ein Tag in UTC, wie die Zeiten im Protokoll</translation>
+    </message>
+    <message>
+        <source>Keep the current filters under a name</source>
+        <translation>Die aktuellen Filter unter einem Namen speichern</translation>
+    </message>
+    <message>
+        <source>Forget the selected saved filter</source>
+        <translation>Den ausgewählten gespeicherten Filter entfernen</translation>
+    </message>
+    <message>
+        <source>Delete the selected saved filter</source>
+        <translation>Den ausgewählten gespeicherten Filter löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Typ:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>Ben&amp;utzer:</translation>
+    </message>
+    <message>
+        <source>Sea&amp;rch:</source>
+        <translation>&amp;Suche:</translation>
+    </message>
+    <message>
+        <source>Sav&amp;ed:</source>
+        <translation>&amp;Gespeichert:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
     </message>
 </context>
 <context>
     <name>workos::gui::ActivityPage</name>
     <message>
         <source>&amp;Pull</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab&amp;rufen</translation>
     </message>
     <message>
         <source>E&amp;xport…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fro&amp;m:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>T&amp;o:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>C&amp;lear</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sa&amp;ve as…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xportieren…</translation>
     </message>
     <message>
         <source>Fetch the events logged since the last pull</source>
-        <translation type="unfinished"></translation>
+        <translation>Die seit dem letzten Abruf protokollierten Ereignisse abrufen</translation>
     </message>
     <message>
         <source>Save the events the filters select as CSV or JSON (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die von den Filtern ausgewählten Ereignisse als CSV oder JSON speichern (Strg+E)</translation>
     </message>
     <message>
         <source>Activity events</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All types</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User id or e-mail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Words in the event, e-mail, IP, browser or details (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show every event again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>First day (UTC)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last day (UTC)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A day in UTC, as the log&apos;s times are</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep the current filters under a name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Forget the selected saved filter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete the selected saved filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivitätsereignisse</translation>
     </message>
     <message>
         <source>Save filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter speichern</translation>
     </message>
     <message>
         <source>Name of the filter:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Type:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;User:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sea&amp;rch:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sav&amp;ed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des Filters:</translation>
     </message>
     <message>
         <source>The activity cache of %1 was unreadable: it was set aside and is filled again from the site.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Aktivitäts-Cache von %1 war nicht lesbar: Er wurde beiseitegelegt und wird erneut von der Website gefüllt.</translation>
     </message>
     <message>
         <source>The search looks for words (letters or digits): “%1” has none, so nothing matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Suche arbeitet mit Wörtern (Buchstaben oder Ziffern): „%1“ enthält keine, daher gibt es keine Treffer.</translation>
     </message>
     <message>
         <source>No cached activity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Aktivität im Cache.</translation>
     </message>
     <message>
         <source>Showing %1 events; counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Ereignisse angezeigt; wird gezählt…</translation>
     </message>
     <message>
         <source>The cache is empty: pull to fetch the site&apos;s activity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Cache ist leer: Rufen Sie die Aktivität der Website mit „Abrufen“ ab.</translation>
     </message>
     <message>
         <source>No event matches the filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Ereignis entspricht den Filtern.</translation>
     </message>
     <message numerus="yes">
         <source>%n event(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Ereignis.</numerusform>
+            <numerusform>%n Ereignisse.</numerusform>
         </translation>
     </message>
     <message>
         <source>Showing %1 of %2 events (more as you scroll).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Ereignissen angezeigt (weitere beim Scrollen).</translation>
     </message>
     <message>
         <source>No activity cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Aktivitäts-Cache.</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; — as of %2 (the last complete pull)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — Stand %2 (letzter vollständiger Abruf)</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; — not pulled yet</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — noch nicht abgerufen</translation>
     </message>
     <message>
         <source>Pulling new events from %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Ereignisse werden von %1 abgerufen…</translation>
     </message>
     <message>
         <source>Pulled %1 new events…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 neue Ereignisse abgerufen…</translation>
     </message>
     <message>
         <source>Cannot pull new events from %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Ereignisse können nicht von %1 abgerufen werden: %2</translation>
     </message>
     <message>
         <source>Showing the cached copy as of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angezeigt wird die Kopie im Cache, Stand %1.</translation>
     </message>
     <message>
         <source>Showing the cached copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angezeigt wird die Kopie im Cache.</translation>
     </message>
     <message numerus="yes">
         <source>Pull cancelled after %n new event(s); they are kept.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Abruf nach %n neuen Ereignis abgebrochen; es bleibt erhalten.</numerusform>
+            <numerusform>Abruf nach %n neuen Ereignissen abgebrochen; sie bleiben erhalten.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Pulled %n new event(s) from %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n neues Ereignis von %1 abgerufen.</numerusform>
+            <numerusform>%n neue Ereignisse von %1 abgerufen.</numerusform>
         </translation>
     </message>
     <message>
         <source>Export activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivität exportieren</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <source>Exporting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird nach %1 exportiert…</translation>
     </message>
     <message>
         <source>Exported %1 events…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Ereignisse exportiert…</translation>
     </message>
     <message>
         <source>Export cancelled: %1 was not written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Export abgebrochen: %1 wurde nicht geschrieben.</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n event(s) to %1.</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n Ereignis nach %1 exportiert.</numerusform>
             <numerusform>%n Ereignisse nach %1 exportiert.</numerusform>
         </translation>
     </message>
     <message>
         <source>Saved the filter “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter „%1“ gespeichert.</translation>
     </message>
     <message>
         <source>Deleted the saved filter “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherten Filter „%1“ gelöscht.</translation>
     </message>
     <message>
         <source>Activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivität</translation>
     </message>
 </context>
 <context>
