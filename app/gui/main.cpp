@@ -39,6 +39,11 @@ int main(int argc, char *argv[])
         QObject::tr("Check every site, save a picture of the main window to <file>, and quit."),
         QStringLiteral("file"));
     parser.addOption(screenshot);
+    const QCommandLineOption page(QStringLiteral("page"),
+                                  QObject::tr("Open the selected site on this page: overview, settings, users, activity, "
+                                              "diagnostics or changelog."),
+                                  QStringLiteral("name"));
+    parser.addOption(page);
     parser.process(app);
 
     if (!opened) {
@@ -57,11 +62,21 @@ int main(int argc, char *argv[])
         workos::gui::StartupProbe::watch(&window);
     window.show();
 
+    QString pageName = parser.value(page).toLower();
+    if (pageName == u"overview")
+        pageName = QStringLiteral("status"); // the Overview tab is the status page
+    if (parser.isSet(page) && !window.showPage(pageName + QStringLiteral("Page"))) {
+        std::fprintf(stderr, "workos-console: no page named %s\n", qPrintable(parser.value(page)));
+        return 2;
+    }
+
     if (parser.isSet(screenshot)) {
         const QString path = parser.value(screenshot);
-        // Waits for every site check (bounded), then lets the window paint before grabbing it.
-        auto grab = [&window, path]() {
-            QTimer::singleShot(300, &window, [&window, path]() {
+        // Waits for every site check (bounded), then lets the window paint before grabbing it; a
+        // page of its own gets a moment more to load what it shows.
+        const int settle = parser.isSet(page) ? 2500 : 300;
+        auto grab = [&window, path, settle]() {
+            QTimer::singleShot(settle, &window, [&window, path]() {
                 const bool saved = window.grab().save(path);
                 if (!saved)
                     std::fprintf(stderr, "workos-console: cannot save the screenshot to %s\n", qPrintable(path));

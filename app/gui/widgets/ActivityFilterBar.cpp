@@ -43,6 +43,8 @@ ActivityFilterBar::ActivityFilterBar(QWidget *parent)
     m_user->setObjectName(QStringLiteral("activityUser"));
     m_user->setPlaceholderText(tr("User id or e-mail"));
     m_user->setClearButtonEnabled(true);
+    // Room for an e-mail address: the date pickers beside it must not squeeze it to nothing.
+    m_user->setMinimumWidth(m_user->fontMetrics().horizontalAdvance(m_user->placeholderText()) + 40);
     m_search->setObjectName(QStringLiteral("activitySearch"));
     m_search->setPlaceholderText(tr("Words in the event, e-mail, IP, browser or details (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
