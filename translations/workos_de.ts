@@ -665,6 +665,10 @@
         <source>refused (break-glass off)</source>
         <translation>abgelehnt (Notfallzugang aus)</translation>
     </message>
+    <message>
+        <source>Organization: %1 (%2)</source>
+        <translation>Organisation: %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>OrgCommand</name>

@@ -66,7 +66,8 @@ QStringList OnboardingPlan::summary() const
     lines << tr("WorkOS environment: %1 (%2)").arg(site.environment, workosBaseUrl.toString());
     lines << tr("API key %1, client ID %2, environment ID %3").arg(lastFour(apiKey), clientId, environmentId);
     if (!organizationId.isEmpty())
-        lines << tr("Organization: %1").arg(organizationId);
+        lines << (organizationName.isEmpty() ? tr("Organization: %1").arg(organizationId)
+                                             : tr("Organization: %1 (%2)").arg(organizationName, organizationId));
     else
         lines << tr("Organization: create “%1”%2")
                      .arg(newOrganizationName.trimmed(),

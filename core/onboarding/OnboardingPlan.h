@@ -25,7 +25,8 @@ public:
     QString clientId;
     QString environmentId;
 
-    QString organizationId;            // an existing organization, or empty with:
+    QString organizationId;            // an existing organization (organizationName for people), or empty with:
+    QString organizationName;
     QString newOrganizationName;       // an organization to create in WorkOS when applied
     QStringList newOrganizationDomains;
 

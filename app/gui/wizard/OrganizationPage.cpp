@@ -92,6 +92,7 @@ void OrganizationPage::initializePage()
                                                            : tr("%1 (%2)").arg(org.value(u"name").toString(), domains.join(QStringLiteral(", "))),
                                          m_list);
         item->setData(Qt::UserRole, org.value(u"id").toString());
+        item->setData(Qt::UserRole + 1, org.value(u"name").toString());
         item->setToolTip(org.value(u"id").toString());
         if (org.value(u"id").toString() == current || (select < 0 && org.value(u"id").toString() == plan.organizationId))
             select = m_list->count() - 1;
@@ -125,10 +126,12 @@ bool OrganizationPage::validatePage()
     OnboardingPlan &plan = m_wizard->plan();
     if (m_existing->isChecked()) {
         plan.organizationId = m_list->currentItem()->data(Qt::UserRole).toString();
+        plan.organizationName = m_list->currentItem()->data(Qt::UserRole + 1).toString();
         plan.newOrganizationName.clear();
         plan.newOrganizationDomains.clear();
     } else {
         plan.organizationId.clear();
+        plan.organizationName.clear();
         plan.newOrganizationName = m_name->text().trimmed();
         plan.newOrganizationDomains = domainsOf(m_domains->text());
     }
