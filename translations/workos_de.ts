@@ -1958,6 +1958,17 @@
     </message>
 </context>
 <context>
+    <name>workos::SiteListModel</name>
+    <message>
+        <source>Break-glass on: WordPress passwords still sign in.</source>
+        <translation>Notfallzugang an: WordPress-Passwörter melden weiterhin an.</translation>
+    </message>
+    <message>
+        <source>Break-glass off: only WorkOS signs people in.</source>
+        <translation>Notfallzugang aus: Anmeldung nur über WorkOS.</translation>
+    </message>
+</context>
+<context>
     <name>workos::UserListModel</name>
     <message>
         <source>not linked</source>
@@ -4071,6 +4082,13 @@ Globale Optionen:
     <message>
         <source>Approve the connection in your browser, then copy the new password WordPress shows into the field above.</source>
         <translation>Stimmen Sie der Verbindung in Ihrem Browser zu, und kopieren Sie dann das neue Passwort, das WordPress anzeigt, in das Feld oben.</translation>
+    </message>
+</context>
+<context>
+    <name>workos::gui::SiteHealthDelegate</name>
+    <message>
+        <source>no break-glass</source>
+        <translation>kein Notfallzugang</translation>
     </message>
 </context>
 <context>

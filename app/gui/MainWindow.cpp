@@ -352,8 +352,10 @@ void MainWindow::refresh()
         m_context.sites.fetchStatus(site, this, [this, site](const Result<SiteStatus> &status) {
             if (status) {
                 m_statuses.insert(site.name, status.value());
+                // Break-glass matters once WorkOS signs people in.
                 m_model->setHealth(site.name, SiteListModel::Health::Reachable, status->enabled,
-                                   status->enabled ? tr("WorkOS configured") : tr("WorkOS not configured yet"));
+                                   status->enabled ? tr("WorkOS configured") : tr("WorkOS not configured yet"),
+                                   status->enabled ? std::optional<bool>(status->passwordFallback) : std::nullopt);
             } else {
                 m_statuses.remove(site.name);
                 m_model->setHealth(site.name, SiteListModel::Health::Unreachable, false, status.error().message);

@@ -23,7 +23,15 @@ QVariant SiteListModel::data(const QModelIndex &index, int role) const
     case NameRole:
         return site.name;
     case Qt::ToolTipRole:
-        return state.detail.isEmpty() ? site.url.toString() : site.url.toString() + QLatin1Char('\n') + state.detail;
+    case Qt::AccessibleDescriptionRole: {
+        QString text = state.detail.isEmpty() ? site.url.toString() : site.url.toString() + QLatin1Char('\n') + state.detail;
+        if (state.breakGlass)
+            text += QLatin1Char('\n') + (*state.breakGlass ? tr("Break-glass on: WordPress passwords still sign in.")
+                                                           : tr("Break-glass off: only WorkOS signs people in."));
+        return text;
+    }
+    case BreakGlassRole:
+        return state.breakGlass ? QVariant(*state.breakGlass) : QVariant();
     case UrlRole:
         return site.url;
     case EnvironmentRole:
@@ -48,6 +56,7 @@ QHash<int, QByteArray> SiteListModel::roleNames() const
     names.insert(HealthRole, "health");
     names.insert(EnabledRole, "enabled");
     names.insert(DetailRole, "detail");
+    names.insert(BreakGlassRole, "breakGlass");
     return names;
 }
 
@@ -72,9 +81,10 @@ int SiteListModel::rowOf(const QString &name) const
     return -1;
 }
 
-void SiteListModel::setHealth(const QString &name, Health health, bool enabled, const QString &detail)
+void SiteListModel::setHealth(const QString &name, Health health, bool enabled, const QString &detail,
+                              std::optional<bool> breakGlass)
 {
-    m_state.insert(name, {health, enabled, detail});
+    m_state.insert(name, {health, enabled, detail, breakGlass});
     const int row = rowOf(name);
     if (row >= 0)
         Q_EMIT dataChanged(index(row), index(row));

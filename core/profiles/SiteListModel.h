@@ -5,6 +5,8 @@
 #include <QAbstractListModel>
 #include <QHash>
 
+#include <optional>
+
 namespace workos {
 
 // The site list as a Qt model, for the console's sidebar. Health is set by whoever checks a site
@@ -23,6 +25,7 @@ public:
         HealthRole,     // Health as int
         EnabledRole,    // bool: the companion reports WorkOS configured
         DetailRole,     // last status line or error
+        BreakGlassRole, // bool: WordPress passwords still sign in (checked sites only; else invalid)
     };
 
     explicit SiteListModel(ProfileStore &store, QObject *parent = nullptr);
@@ -34,7 +37,8 @@ public:
     void reload();
     SiteProfile profileAt(int row) const;
     int rowOf(const QString &name) const;
-    void setHealth(const QString &name, Health health, bool enabled, const QString &detail);
+    void setHealth(const QString &name, Health health, bool enabled, const QString &detail,
+                   std::optional<bool> breakGlass = std::nullopt);
 
 private:
     struct State
@@ -42,6 +46,7 @@ private:
         Health health = Health::Unknown;
         bool enabled = false;
         QString detail;
+        std::optional<bool> breakGlass;
     };
 
     ProfileStore &m_store;

@@ -23,6 +23,9 @@ Result<SiteStatus> SiteStatus::fromJson(const QJsonObject &object)
     s.activeEnvironmentSource = env.value(u"source").toString();
     s.enabled = object.value(u"enabled").toBool();
     s.loginMode = object.value(u"login_mode").toString();
+    const QJsonValue fallback = object.value(u"environments").toObject().value(s.activeEnvironment).toObject()
+                                    .value(u"settings").toObject().value(u"allow_password_fallback").toObject().value(u"value");
+    s.passwordFallback = fallback.isBool() ? fallback.toBool() : true;
     return s;
 }
 

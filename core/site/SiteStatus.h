@@ -25,6 +25,9 @@ public:
     QString activeEnvironmentSource;
     bool enabled = false;
     QString loginMode;
+    // Whether WordPress passwords still sign people in on the active environment (the companion's
+    // allow_password_fallback, on unless set): the break-glass way in when WorkOS is down.
+    bool passwordFallback = true;
 
     static Result<SiteStatus> fromJson(const QJsonObject &object);
 

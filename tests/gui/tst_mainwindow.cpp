@@ -15,6 +15,8 @@
 #include <QTimer>
 #include <QWizard>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QListView>
 #include <QStackedWidget>
@@ -59,7 +61,17 @@ private Q_SLOTS:
         const QByteArray base = server.start();
         QFile status(QFINDTESTDATA("../core/data/status-production.json"));
         QVERIFY(status.open(QIODevice::ReadOnly));
-        server.respond("/wp-json/workos/v1/admin/status", 200, status.readAll());
+        // WorkOS on, WordPress passwords off: the site list says "no break-glass".
+        QJsonObject answer = QJsonDocument::fromJson(status.readAll()).object();
+        QJsonObject environments = answer.value(u"environments").toObject();
+        QJsonObject production = environments.value(u"production").toObject();
+        QJsonObject settings = production.value(u"settings").toObject();
+        settings.insert(QStringLiteral("allow_password_fallback"),
+                        QJsonObject{{QStringLiteral("source"), QStringLiteral("database")}, {QStringLiteral("value"), false}});
+        production.insert(QStringLiteral("settings"), settings);
+        environments.insert(QStringLiteral("production"), production);
+        answer.insert(QStringLiteral("environments"), environments);
+        server.respond("/wp-json/workos/v1/admin/status", 200, QJsonDocument(answer).toJson());
 
         Fixture f;
         f.addSite(QStringLiteral("intranet"), QString::fromLatin1(base), QStringLiteral("production"));
@@ -76,6 +88,9 @@ private Q_SLOTS:
         QCOMPARE(model->index(0).data(SiteListModel::HealthRole).toInt(), int(SiteListModel::Health::Reachable));
         QCOMPARE(model->index(1).data(SiteListModel::HealthRole).toInt(), int(SiteListModel::Health::Unreachable));
         QVERIFY(model->index(1).data(SiteListModel::DetailRole).toString().contains(QStringLiteral("Cannot reach")));
+        QCOMPARE(model->index(0).data(SiteListModel::BreakGlassRole), QVariant(false));
+        QVERIFY(model->index(0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("Break-glass off")));
+        QVERIFY(!model->index(1).data(SiteListModel::BreakGlassRole).isValid()); // unknown for an unreachable site
 
         // The first site is current: production badge and its settings table.
         auto *badge = window.findChild<EnvironmentBadge *>(QStringLiteral("environmentBadge"));

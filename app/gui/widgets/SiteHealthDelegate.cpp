@@ -34,6 +34,16 @@ void SiteHealthDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     painter->setPen(QPen(colour, 2));
     painter->setBrush(health == Health::Reachable && !enabled ? Qt::NoBrush : QBrush(colour));
     painter->drawEllipse(dot);
+    // WorkOS on without WordPress passwords: said in words, not only by a colour.
+    const QVariant breakGlass = index.data(SiteListModel::BreakGlassRole);
+    if (breakGlass.isValid() && !breakGlass.toBool()) {
+        QFont small = option.font;
+        small.setPointSizeF(small.pointSizeF() * 0.85);
+        painter->setFont(small);
+        const bool selected = option.state & QStyle::State_Selected;
+        painter->setPen(selected ? option.palette.highlightedText().color() : QColor(QStringLiteral("#b3261e")));
+        painter->drawText(option.rect.adjusted(0, 0, -kPad, 0), Qt::AlignRight | Qt::AlignVCenter, tr("no break-glass"));
+    }
     painter->restore();
 }
 
