@@ -59,7 +59,12 @@ void StatusPage::showStatus(const SiteProfile &site, const SiteStatus &status)
                                 status.enabled ? tr("configured") : tr("not configured yet")));
     m_error->hide();
     m_model->setTable(status.toTable(site.environment));
-    m_table->resizeColumnsToContents();
+    // Setting and value as wide as they need, the source column takes the rest (resizing every
+    // column to its contents would undo the stretch of the last one).
+    QHeaderView *header = m_table->horizontalHeader();
+    for (int column = 0; column + 1 < m_model->columnCount(); ++column)
+        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    header->setStretchLastSection(true);
 }
 
 void StatusPage::showError(const SiteProfile &site, const QString &message)
