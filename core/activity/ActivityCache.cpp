@@ -11,7 +11,6 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 
 #include <algorithm>
 #include <limits>
@@ -120,19 +119,10 @@ QString ActivityCache::defaultPath(const QString &siteName)
 }
 
 ActivityCache::ActivityCache(QString path)
-    : m_path(std::move(path)), m_connection(QStringLiteral("activity-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+    : m_path(std::move(path)), m_connection(QStringLiteral("activity"))
 {
 }
 
-ActivityCache::~ActivityCache()
-{
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-        if (db.isValid())
-            db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connection);
-}
 
 Error ActivityCache::sqlError(const QString &what) const
 {

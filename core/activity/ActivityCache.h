@@ -3,6 +3,7 @@
 #include "activity/ActivityFilter.h"
 #include "site/CompanionClient.h"
 #include "util/Result.h"
+#include "util/SqliteConnection.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -60,7 +61,6 @@ public:
     static const QStringList &failedSignInTypes();
 
     explicit ActivityCache(QString path);
-    ~ActivityCache();
     ActivityCache(const ActivityCache &) = delete;
     ActivityCache &operator=(const ActivityCache &) = delete;
 
@@ -118,7 +118,7 @@ private:
     Result<void> migrate();
 
     QString m_path;
-    QString m_connection;
+    SqliteConnection m_connection;
     bool m_rebuilt = false;
 };
 

@@ -8,7 +8,6 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 
 #include <algorithm>
 #include <vector>
@@ -50,19 +49,10 @@ QString ProfileStore::defaultPath()
 
 ProfileStore::ProfileStore(QString path)
     : m_path(std::move(path)),
-      m_connection(QStringLiteral("profiles-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+      m_connection(QStringLiteral("profiles"))
 {
 }
 
-ProfileStore::~ProfileStore()
-{
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-        if (db.isValid())
-            db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connection);
-}
 
 Error ProfileStore::sqlError(const QString &what) const
 {

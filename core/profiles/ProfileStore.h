@@ -2,6 +2,7 @@
 
 #include "profiles/SiteProfile.h"
 #include "util/Result.h"
+#include "util/SqliteConnection.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -24,7 +25,6 @@ public:
     static QString defaultPath();
 
     explicit ProfileStore(QString path = defaultPath());
-    ~ProfileStore();
     ProfileStore(const ProfileStore &) = delete;
     ProfileStore &operator=(const ProfileStore &) = delete;
 
@@ -54,7 +54,7 @@ private:
     Error sqlError(const QString &what) const;
 
     QString m_path;
-    QString m_connection;
+    SqliteConnection m_connection;
 };
 
 } // namespace workos

@@ -9,7 +9,6 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 
 #include <optional>
 
@@ -48,19 +47,10 @@ QString SyncJournal::defaultPath()
 }
 
 SyncJournal::SyncJournal(QString path)
-    : m_path(std::move(path)), m_connection(QStringLiteral("journal-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+    : m_path(std::move(path)), m_connection(QStringLiteral("journal"))
 {
 }
 
-SyncJournal::~SyncJournal()
-{
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-        if (db.isValid())
-            db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connection);
-}
 
 QString SyncJournal::stateName(State state)
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "util/Result.h"
+#include "util/SqliteConnection.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -53,7 +54,6 @@ public:
     static QString defaultPath();
 
     explicit SyncJournal(QString path);
-    ~SyncJournal();
     SyncJournal(const SyncJournal &) = delete;
     SyncJournal &operator=(const SyncJournal &) = delete;
 
@@ -82,7 +82,7 @@ private:
     Error sqlError(const QString &what, const QSqlQuery &failed) const;
 
     QString m_path;
-    QString m_connection;
+    SqliteConnection m_connection;
 };
 
 } // namespace workos
