@@ -85,11 +85,12 @@ QList<RoleMap::Problem> RoleMap::validate(const QStringList &wordpressRoles) con
     static const QRegularExpression forbidden(QStringLiteral("[\\x00-\\x1f\\x7f<>]"));
     for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
         if (it.key().size() > kMaxKeyLength)
-            problems.append({it.key(), tr("The WorkOS role “%1…” is longer than %2 characters.").arg(it.key().left(20)).arg(kMaxKeyLength)});
+            problems.append({it.key(), tr("The WorkOS role “%1…” is longer than %2 characters.").arg(it.key().left(20)).arg(kMaxKeyLength),
+                             Problem::Field::Key});
         else if (it.key().contains(forbidden))
-            problems.append({it.key(), tr("The WorkOS role “%1” contains control characters or < >.").arg(it.key())});
+            problems.append({it.key(), tr("The WorkOS role “%1” contains control characters or < >.").arg(it.key()), Problem::Field::Key});
         if (!wordpressRoles.contains(it.value()))
-            problems.append({it.key(), tr("“%1” is not a WordPress role on this site.").arg(it.value())});
+            problems.append({it.key(), tr("“%1” is not a WordPress role on this site.").arg(it.value()), Problem::Field::Value});
     }
     return problems;
 }

@@ -40,8 +40,10 @@ public:
     // characters or <>, values existing WordPress role slugs.
     struct Problem
     {
+        enum class Field { Map, Key, Value };
         QString key; // the entry concerned; empty for the whole map
         QString message;
+        Field field = Field::Map; // what is wrong: the map, the entry's WorkOS role, its WordPress role
     };
     QList<Problem> validate(const QStringList &wordpressRoles) const;
 

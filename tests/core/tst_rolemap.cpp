@@ -71,6 +71,8 @@ private Q_SLOTS:
         QVERIFY(keys.contains(QStringLiteral("admin")));
         QVERIFY(keys.contains(QStringLiteral("<script>")));
         QVERIFY(!keys.contains(QStringLiteral("ok")));
+        for (const auto &p : problems) // each problem says which side of its entry is wrong
+            QCOMPARE(p.field, p.key == u"admin" ? RoleMap::Problem::Field::Value : RoleMap::Problem::Field::Key);
         QVERIFY(messages.join(u'\n').contains(QStringLiteral("“superhero” is not a WordPress role")));
 
         QMap<QString, QString> many;
@@ -79,6 +81,7 @@ private Q_SLOTS:
         const auto tooMany = RoleMap(many).validate(kWordPressRoles);
         QCOMPARE(tooMany.size(), 1);
         QVERIFY(tooMany.first().key.isEmpty());
+        QCOMPARE(tooMany.first().field, RoleMap::Problem::Field::Map);
         QVERIFY(RoleMap().validate(kWordPressRoles).isEmpty());
     }
 

@@ -345,15 +345,23 @@ void RoleMapEditor::update()
     const QStringList found = problems();
     m_problems->setText(found.join(QLatin1Char('\n')));
     m_problems->setVisible(!found.isEmpty());
-    // Mark the rows at fault.
+    // Mark the rows at fault. What a WorkOS role may look like is RoleMap's rule; empty and
+    // repeated rows are the editor's own (the map itself cannot hold them).
     const auto entries = rows();
-    QSet<QString> keys;
     QStringList slugs;
     for (const auto &role : m_wordpressRoles)
         slugs << role.first;
+    QSet<QString> badKeys;
+    if (!m_builtIn) {
+        for (const RoleMap::Problem &p : wantedRoleMap().validate(slugs)) {
+            if (p.field == RoleMap::Problem::Field::Key)
+                badKeys.insert(p.key);
+        }
+    }
+    QSet<QString> keys;
     for (int row = 0; row < m_table->rowCount(); ++row) {
         const QString key = entries.value(row).first;
-        const bool badKey = !m_builtIn && (key.isEmpty() || keys.contains(key) || key.size() > 191 || key.contains(QLatin1Char('<')) || key.contains(QLatin1Char('>')));
+        const bool badKey = !m_builtIn && (key.isEmpty() || keys.contains(key) || badKeys.contains(key));
         const bool badValue = !m_builtIn && !slugs.contains(entries.value(row).second);
         keys.insert(key);
         if (QWidget *cell = m_table->cellWidget(row, WorkOSRole))
