@@ -31,6 +31,8 @@
 
 // phpcs:disable -- a benchmark script, not plugin code.
 
+require __DIR__ . '/lib/served-site.php';
+
 if ( $argc < 3 ) {
 	fwrite( STDERR, "usage: php bench/activity_feed.php SITE_URL SITE_DIR [ROWS] [PAGE]\n" );
 	exit( 2 );
@@ -42,10 +44,6 @@ $rows     = max( 1000, (int) ( $argv[3] ?? 1000000 ) );
 $page     = min( 5000, max( 1, (int) ( $argv[4] ?? 5000 ) ) );
 $target_s = 60.0 * $rows / 1000000; // 60 s per million rows
 
-function fail( string $message ): void {
-	fwrite( STDERR, "activity_feed: $message\n" );
-	exit( 1 );
-}
 
 // ------------------------------------------------------------ credentials and database ---------
 

@@ -17,6 +17,8 @@
 
 // phpcs:disable -- a benchmark script, not plugin code.
 
+require __DIR__ . '/lib/served-site.php';
+
 if ( $argc < 4 ) {
 	fwrite( STDERR, "usage: php bench/sync_import.php SITE_URL SITE_DIR WPWORKOS_BIN [USERS]\n" );
 	exit( 2 );
@@ -27,10 +29,6 @@ $users    = max( 100, (int) ( $argv[4] ?? 10000 ) );
 $state    = rtrim( (string) getenv( 'SANDBOX_STATE' ), '/' );
 $emulator = 'http://127.0.0.1:' . getenv( 'SANDBOX_EMULATOR_PORT' );
 
-function fail( string $message ): void {
-	fwrite( STDERR, "sync_import: $message\n" );
-	exit( 1 );
-}
 
 function env_file( string $file ): array {
 	$out = array();
@@ -63,66 +61,19 @@ function call( $curl, string $method, string $url, ?array $body, array $headers 
 	return array( (int) curl_getinfo( $curl, CURLINFO_HTTP_CODE ), json_decode( (string) $raw, true ) );
 }
 
-/** POSTs bodies to users/batch, `$concurrency` in flight; the seconds it took. */
-function post_batches( string $url, string $auth, array $bodies, int $concurrency ): float {
-	$multi   = curl_multi_init();
-	$queue   = $bodies;
-	$running = array();
-	$start   = microtime( true );
-	$add     = static function () use ( &$queue, &$running, $multi, $url, $auth ) {
-		$body = array_shift( $queue );
-		$h    = curl_init( $url );
-		curl_setopt_array( $h, array( CURLOPT_POST => true, CURLOPT_POSTFIELDS => json_encode( $body ), CURLOPT_USERPWD => $auth,
-			CURLOPT_HTTPHEADER => array( 'Content-Type: application/json' ), CURLOPT_RETURNTRANSFER => true, CURLOPT_TIMEOUT => 300 ) );
-		curl_multi_add_handle( $multi, $h );
-		$running[ (int) $h ] = $h;
-	};
-	while ( $queue && count( $running ) < $concurrency ) {
-		$add();
-	}
-	do {
-		curl_multi_exec( $multi, $active );
-		curl_multi_select( $multi, 0.05 );
-		while ( $info = curl_multi_info_read( $multi ) ) {
-			$h      = $info['handle'];
-			$status = curl_getinfo( $h, CURLINFO_HTTP_CODE );
-			if ( 200 !== $status ) {
-				fail( "users/batch answered $status: " . substr( (string) curl_multi_getcontent( $h ), 0, 300 ) );
-			}
-			curl_multi_remove_handle( $multi, $h );
-			unset( $running[ (int) $h ] );
-			if ( $queue ) {
-				$add();
-			}
-		}
-	} while ( $running );
-	return microtime( true ) - $start;
-}
 
 /** Removes the WordPress users of this run in a few statements, inside the served site. */
 function remove_site_users( string $site_dir, string $site, string $like ): void {
-	$parts = parse_url( $site );
-	$code  = '$_SERVER["HTTP_HOST"] = ' . var_export( $parts['host'] . ':' . $parts['port'], true ) . '; $_SERVER["REQUEST_URI"] = "/"; require ' . var_export( "$site_dir/wp-load.php", true ) . ';'
-		. 'global $wpdb; $ids = array_map( "intval", $wpdb->get_col( $wpdb->prepare( "SELECT ID FROM {$wpdb->users} WHERE user_email LIKE %s", ' . var_export( $like, true ) . ' ) ) );'
+	served( $site_dir, $site, 'global $wpdb; $ids = array_map( "intval", $wpdb->get_col( $wpdb->prepare( "SELECT ID FROM {$wpdb->users} WHERE user_email LIKE %s", ' . var_export( $like, true ) . ' ) ) );'
 		. 'foreach ( array_chunk( $ids, 1000 ) as $c ) { $l = implode( ",", $c ); $wpdb->query( "DELETE FROM {$wpdb->usermeta} WHERE user_id IN ($l)" ); $wpdb->query( "DELETE FROM {$wpdb->users} WHERE ID IN ($l)" ); }'
-		. 'wp_update_user_counts(); echo count( $ids );';
-	exec( 'WP_DB_NAME=wp ' . escapeshellarg( PHP_BINARY ) . ' -r ' . escapeshellarg( $code ) . ' 2>&1', $out, $rc );
-	if ( 0 !== $rc ) {
-		fail( 'cleanup failed: ' . implode( "\n", $out ) );
-	}
+		. 'wp_update_user_counts(); echo count( $ids );' );
 }
 
 // The emulator tells the site about every user it makes (user.created webhooks), and the site
 // provisions them itself: for the length of the bench its webhooks go unverified (no secret),
 // so that the console imports every user. The settings are put back at the end.
-$parts_site = parse_url( $site );
-$site_php   = static function ( string $code ) use ( $site_dir, $parts_site ) {
-	$boot = '$_SERVER["HTTP_HOST"] = ' . var_export( $parts_site['host'] . ':' . $parts_site['port'], true ) . '; $_SERVER["REQUEST_URI"] = "/"; require ' . var_export( "$site_dir/wp-load.php", true ) . ';';
-	exec( 'WP_DB_NAME=wp ' . escapeshellarg( PHP_BINARY ) . ' -r ' . escapeshellarg( $boot . $code ) . ' 2>&1', $out, $rc );
-	if ( 0 !== $rc ) {
-		fail( 'PHP in the served site failed: ' . implode( "\n", $out ) );
-	}
-	return json_decode( (string) end( $out ), true );
+$site_php = static function ( string $code ) use ( $site_dir, $site ) {
+	return served( $site_dir, $site, $code );
 };
 $saved_rows = $site_php( '$rows = array(); foreach ( array( "workos_staging", "workos_production" ) as $o ) { $rows[ $o ] = get_option( $o, null ); $r = get_option( $o, array() ); if ( is_array( $r ) ) { unset( $r["webhook_secret"] ); update_option( $o, $r ); } } echo json_encode( $rows );' );
 register_shutdown_function( static function () use ( $site_php, $saved_rows ) {
@@ -157,7 +108,13 @@ foreach ( array_chunk( range( 0, $users - 1 ), 500 ) as $chunk ) {
 	}
 	$bodies[] = array( 'operations' => $ops );
 }
-$base_seconds = post_batches( "$site/wp-json/workos/v1/admin/users/batch", $auth, $bodies, 2 );
+$base_seconds = post_all( "$site/wp-json/workos/v1/admin/users/batch", $auth, array_map( 'json_encode', $bodies ), 2,
+	static function ( $key, int $status, string $answer ) {
+		if ( 200 !== $status ) {
+			fail( "users/batch answered $status: " . substr( $answer, 0, 300 ) );
+		}
+	}
+);
 $base_rate    = $users / $base_seconds;
 remove_site_users( $site_dir, $site, "$tag-base-%" );
 
@@ -189,12 +146,9 @@ preg_match( '/RSS (\d+)/', $text, $rss );
 $rss_mb = isset( $rss[1] ) ? (int) $rss[1] / 1024 : -1;
 
 // Every WorkOS user linked to exactly one WordPress user.
-$parts = parse_url( $site );
-$check = '$_SERVER["HTTP_HOST"] = ' . var_export( $parts['host'] . ':' . $parts['port'], true ) . '; $_SERVER["REQUEST_URI"] = "/"; require ' . var_export( "$site_dir/wp-load.php", true ) . ';'
-	. 'global $wpdb; echo json_encode( $wpdb->get_results( $wpdb->prepare( "SELECT m.meta_value id, COUNT(*) n FROM {$wpdb->usermeta} m JOIN {$wpdb->users} u ON u.ID = m.user_id WHERE m.meta_key = %s AND u.user_email LIKE %s GROUP BY m.meta_value", "_workos_user_id", ' . var_export( "$tag-%", true ) . ' ), ARRAY_A ) );';
-exec( 'WP_DB_NAME=wp ' . escapeshellarg( PHP_BINARY ) . ' -r ' . escapeshellarg( $check ) . ' 2>&1', $check_out, $check_rc );
+$check_rows = served( $site_dir, $site, 'global $wpdb; echo json_encode( $wpdb->get_results( $wpdb->prepare( "SELECT m.meta_value id, COUNT(*) n FROM {$wpdb->usermeta} m JOIN {$wpdb->users} u ON u.ID = m.user_id WHERE m.meta_key = %s AND u.user_email LIKE %s GROUP BY m.meta_value", "_workos_user_id", ' . var_export( "$tag-%", true ) . ' ), ARRAY_A ) );' );
 $linked = array();
-foreach ( (array) json_decode( (string) end( $check_out ), true ) as $row ) {
+foreach ( (array) $check_rows as $row ) {
 	$linked[ $row['id'] ] = (int) $row['n'];
 }
 $wrong = 0;

@@ -28,6 +28,8 @@
 
 // phpcs:disable -- a benchmark script, not plugin code.
 
+require __DIR__ . '/lib/served-site.php';
+
 if ( $argc < 3 ) {
 	fwrite( STDERR, "usage: php bench/webhook_burst.php SITE_URL SITE_DIR [EVENTS] [CONCURRENCY] [USERS]\n" );
 	exit( 2 );
@@ -58,10 +60,6 @@ if ( empty( $creds['SANDBOX_WEBHOOK_SECRET'] ) ) {
 }
 $secret = $creds['SANDBOX_WEBHOOK_SECRET'];
 
-function fail( string $message ): void {
-	fwrite( STDERR, "webhook_burst: $message\n" );
-	exit( 1 );
-}
 
 /** configure-workos.php against the served site. */
 function configure( string $site_dir, string $site, array $pairs ): void {
@@ -76,20 +74,6 @@ function configure( string $site_dir, string $site, array $pairs ): void {
 	}
 }
 
-/** Runs PHP inside the served WordPress (database wp); returns the JSON it printed last. */
-function served( string $site_dir, string $site, string $code ) {
-	$parts = parse_url( $site );
-	$boot  = '$_SERVER["HTTP_HOST"] = ' . var_export( $parts['host'] . ( isset( $parts['port'] ) ? ':' . $parts['port'] : '' ), true ) . '; $_SERVER["REQUEST_URI"] = "/"; require ' . var_export( $site_dir . '/wp-load.php', true ) . '; require_once ABSPATH . "wp-admin/includes/user.php";';
-	$file  = tempnam( sys_get_temp_dir(), 'whburst' );
-	file_put_contents( $file, "<?php\n" . $boot . "\n" . $code );
-	exec( 'WP_DB_NAME=wp ' . escapeshellarg( PHP_BINARY ) . ' -d memory_limit=1G ' . escapeshellarg( $file ) . ' 2>&1', $out, $rc );
-	unlink( $file );
-	$last = json_decode( (string) end( $out ), true );
-	if ( 0 !== $rc || null === $last ) {
-		fail( "PHP step in the served site failed (exit $rc): " . implode( "\n", array_slice( $out, -20 ) ) );
-	}
-	return $last;
-}
 
 // ---------------------------------------------------------------- setup ----------------------
 
